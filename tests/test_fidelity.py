@@ -1,0 +1,83 @@
+"""The site is a faithful edition: every page's speech text equals rules(source), to the character."""
+
+import hashlib
+import re
+
+import pytest
+
+import edition
+from fidelity import Mismatch, compare, speech_blocks
+
+EDITION = edition.edition()
+PAGES = EDITION.expected_pages()
+
+
+def test_verbatim_source_is_the_page_as_found():
+    # The copy must stay byte for byte what was scraped; its digest is pinned here.
+    raw = edition.SOURCE.read_bytes()
+    assert not raw.endswith(b"\n"), "the source has no trailing newline; an editor added one"
+    assert raw.decode("utf-8").count("\n") == 33
+    assert hashlib.sha256(raw).hexdigest() == "3db7ffdef649d2470155dedcc103464aab1bde92fc05b28ebe6fe11e52363927"
+
+
+def test_rules_account_for_every_character():
+    """Rules 1–3 change only what they say: undo them and the source comes back byte for byte."""
+    to_half = str.maketrans({full: half for half, full in edition.FULL_WIDTH.items()})
+    speech = [EDITION.title, EDITION.opening]
+    for section in EDITION.sections:
+        speech += [section.heading, *section.paragraphs]
+    undone = "\n".join(speech).translate(to_half).replace(";", ";\n")
+    assert "\n".join([EDITION.header, undone, EDITION.footer]) == edition.source_text()
+
+
+def test_rule_counts_match_the_edition_notes(site):
+    """编辑说明 states how many marks each rule changed; the source must bear that out."""
+    raw = edition.source_text()
+    speech = "\n".join(raw.split("\n")[1:-1])
+    notes = (site / "bianji.html").read_text(encoding="utf-8")
+    for half, full in [(",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！")]:
+        stated = re.search(rf"<code>{re.escape(half)}</code>→<code>{full}</code>（(\d+) 处）", notes)
+        assert stated, f"编辑说明 does not state the count for {half}"
+        assert int(stated.group(1)) == speech.count(half), f"count for {half} on 编辑说明 is wrong"
+    assert speech.count(";\n") == speech.count(";") == 12
+
+
+def test_provenance_quotes_the_pages_header_and_footer(site):
+    notes = (site / "bianji.html").read_text(encoding="utf-8")
+    assert EDITION.header in notes and EDITION.footer in notes
+    for page, blocks in PAGES.items():
+        html = (site / page).read_text(encoding="utf-8")
+        text = "\n".join(t for _, t in speech_blocks(html))
+        assert "小编" not in text and "相关文章" not in text, f"{page}: web-page boilerplate in the speech"
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_page_text_equals_source_under_the_rules(site, page):
+    html = (site / page).read_text(encoding="utf-8")
+    compare(page, PAGES[page], speech_blocks(html))
+
+
+def test_every_character_of_the_speech_is_on_some_section_page(site):
+    shown = ""
+    for page in ["index.html"] + [f"{slug}.html" for slug in edition.SECTION_SLUGS]:
+        shown += "".join(t for _, t in speech_blocks((site / page).read_text(encoding="utf-8")))
+    expected = "".join(t for _, t in PAGES["quanwen.html"])
+    assert shown == expected
+
+
+@pytest.mark.parametrize("change", ["replace", "delete", "insert"])
+def test_the_comparison_bites(site, change):
+    """Alter one character of a copy of a built page: the comparison must fail, naming the page."""
+    html = (site / "mudi.html").read_text(encoding="utf-8")
+    target = "三会一课"
+    assert target in html
+    altered = {
+        "replace": html.replace(target, "三会二课", 1),
+        "delete": html.replace(target, "三会课", 1),
+        "insert": html.replace(target, "三会一一课", 1),
+    }[change]
+    with pytest.raises(Mismatch) as failure:
+        compare("mudi.html", PAGES["mudi.html"], speech_blocks(altered))
+    message = str(failure.value)
+    assert "mudi.html" in message and "character" in message
+    assert "三会一课" in message

@@ -1,0 +1,76 @@
+"""Print the site's speed and size figures (targets in the issues; this prints, it does not judge).
+
+    make bench
+"""
+
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import static_server  # noqa: E402
+
+PAGES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "bianji.html"]
+
+
+def clean_build(out: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(out)],
+                       cwd=ROOT, env=env, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def first_load_transfer(browser, base_url: str, name: str) -> int:
+    """Bytes on the wire (gzip) for a first visit to one page, cache empty."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]
+                                                            + request.sizes()["responseHeadersSize"]))
+    page.goto(base_url + name, wait_until="networkidle")
+    context.close()
+    return sum(sizes)
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build = clean_build(site)
+        print(f"clean build (median of 3): {build:.2f} s   target <= 3 s")
+        server, base_url = static_server.start(site)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            print("first-load transfer, gzip (target <= 80 KiB a page):")
+            for name in PAGES:
+                print(f"  {name:14} {first_load_transfer(browser, base_url, name) / 1024:6.1f} KiB")
+            for extra in EXTRA_FIGURES:
+                extra(browser, base_url, site)
+            browser.close()
+        server.shutdown()
+
+
+def search_index_size(browser, base_url, site):
+    index = (site / "search" / "search_index.json").read_bytes()
+    print(f"search index: {len(index) / 1024:.1f} KiB raw, {len(gzip.compress(index, 9)) / 1024:.1f} KiB gzip"
+          "   target <= 50 KB gzip")
+
+
+EXTRA_FIGURES = [search_index_size]
+
+if __name__ == "__main__":
+    main()
