@@ -16,6 +16,10 @@ test: $(VENV)/.test-deps       ## every test: strict build, fidelity, browser, s
 	tools/install-system-deps.sh
 	$(BIN)/python -m pytest
 
+pdf: $(VENV)/.test-deps        ## the whole speech and each section as PDF, in pdf/
+	tools/install-system-deps.sh
+	$(BIN)/python tools/make_pdf.py
+
 bench: $(VENV)/.test-deps      ## figures: search latency, index and page sizes, build time
 	tools/install-system-deps.sh
 	$(BIN)/python tools/benchmark.py

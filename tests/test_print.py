@@ -1,0 +1,120 @@
+"""Printing: each section and the whole speech print as a titled A4 Chinese document (issue: print).
+
+Each page is printed to PDF by Chromium, exactly as `make pdf` does, and read back with poppler.
+"""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+import edition
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import make_pdf  # noqa: E402
+
+EDITION = edition.edition()
+PAGES = EDITION.expected_pages()
+SECTION_LABELS = [s.heading for s in EDITION.sections]
+CHROME = ["搜索", "跳转至", "上一页", "下一页", "本节链接", "打印", "切换到"]
+
+
+def poppler(tool, *args) -> str:
+    return subprocess.run([tool, *map(str, args)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def pdfs(browser, base_url, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    return {name: make_pdf.print_pdf(browser, base_url + name, out / filename)
+            for name, filename in make_pdf.PDFS.items()}
+
+
+def speech_of(pdf_text: str) -> str:
+    """The PDF's text without white space, page numbers (— 3 —) and footnote numbers.
+    The speech has no digits, so every digit left is one of ours."""
+    text = re.sub(r"\s+", "", pdf_text)
+    text = re.sub(r"—\d+—", "", text)
+    return re.sub(r"\d", "", text)
+
+
+@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+def test_pdf_is_a4_with_every_character_of_its_text(pdfs, name):
+    pdf = pdfs[name]
+    info = poppler("pdfinfo", pdf)
+    assert "(A4)" in info, info
+    text = poppler("pdftotext", pdf, "-")
+    flat = speech_of(text)
+    for block_id, block in PAGES[name]:
+        assert re.sub(r"\s+", "", block) in flat, f"{pdf.name}: {block_id} is not all there"
+    # The speech's title on the first page, and a source line.
+    first_page = re.sub(r"\s+", "", text.split("\f")[0])
+    assert EDITION.title in first_page
+    assert "校订存档本" in re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+def test_pdf_has_no_site_chrome_and_official_page_numbers(pdfs, name):
+    text = poppler("pdftotext", pdfs[name], "-")
+    flat = re.sub(r"\s+", "", text)
+    for label in CHROME:
+        assert label not in flat, f"{pdfs[name].name} prints {label!r}"
+    own = {f"{s.slug}.html": s.heading for s in EDITION.sections}.get(name)
+    for label in SECTION_LABELS:
+        if own and label != own:
+            assert label not in flat, f"{pdfs[name].name} prints another section's label {label!r}"
+    pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdfs[name])).group(1))
+    numbers = [int(n) for n in re.findall(r"—\s*(\d+)\s*—", text)]
+    assert numbers == list(range(1, pages + 1))
+
+
+@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+def test_pdf_fonts_are_embedded(pdfs, name):
+    rows = poppler("pdffonts", pdfs[name]).splitlines()[2:]
+    assert rows, "no fonts"
+    for row in rows:
+        # columns: name type encoding emb sub uni object ID
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"
+
+
+def test_whole_speech_starts_each_section_on_a_new_page(pdfs):
+    pages = poppler("pdftotext", pdfs["quanwen.html"], "-").split("\f")
+    for heading in SECTION_LABELS:
+        starts = [re.sub(r"\s+", "", page).startswith(heading) for page in pages]
+        assert any(starts), f"{heading} does not start a page"
+
+
+def test_section_printout_is_titled_and_typeset(browser, base_url):
+    """Computed print styles: A4 margins, 仿宋 stack at 16 pt on 28 pt, indent, strict breaks."""
+    page = browser.new_page()
+    page.goto(base_url + "mudi.html")
+    page.emulate_media(media="print")
+    style = page.eval_on_selector("#mudi-2", """e => { const s = getComputedStyle(e);
+        return [s.fontFamily, s.fontSize, s.lineHeight, s.textIndent, s.textAlign, s.lineBreak] }""")
+    assert style[0].startswith("FangSong") and "Noto Serif CJK SC" in style[0]
+    assert style[1:] == ["21.3333px", "37.3333px", "42.6667px", "justify", "strict"]  # 16pt, 28pt, 2em
+    assert page.locator(".print-masthead").inner_text() == f"《{EDITION.title}》"
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".print-button"):
+        assert not page.locator(chrome).first.is_visible(), f"{chrome} prints"
+    page.close()
+
+
+def test_print_button_prints(browser, base_url):
+    page = browser.new_page()
+    for name in ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]:
+        page.goto(base_url + name)
+        page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++ } }")
+        page.get_by_role("button", name="打印").click()
+        assert page.evaluate("window.__printed") == 1, name
+    page.goto(base_url + "index.html")
+    assert page.get_by_role("button", name="打印").count() == 0
+    page.close()
+
+
+def test_print_masthead_title_is_the_speech_title():
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert config["extra"]["speech_title"] == EDITION.title
