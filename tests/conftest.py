@@ -13,6 +13,17 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import static_server  # noqa: E402
 
+
+def nav_pages() -> list[str]:
+    """The built pages in navigation order (from mkdocs.yml), e.g. ["index.html", "yiyi.html", …]."""
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [uri.replace(".md", ".html") for entry in config["nav"] for uri in entry.values()]
+
+
+PAGES = nav_pages()
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, headless Chromium tries to reach Google's hosts on its own.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -7,15 +7,18 @@ from bs4 import BeautifulSoup
 EDITORIAL = "a.headerlink, sup[id^='fnref'], .editorial"
 
 
+def block_text(block) -> str:
+    """The text of a block without its editorial marks (the block is left as it was)."""
+    copy = BeautifulSoup(str(block), "html.parser")
+    for mark in copy.select(EDITORIAL):
+        mark.decompose()
+    return copy.get_text()
+
+
 def speech_blocks(html: str) -> list[tuple[str, str]]:
     """(id, text) of every block marked class="speech" in the page's article, in order."""
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    blocks = []
-    for block in article.select(".speech"):
-        for mark in block.select(EDITORIAL):
-            mark.decompose()
-        blocks.append((block.get("id"), block.get_text()))
-    return blocks
+    return [(block.get("id"), block_text(block)) for block in article.select(".speech")]
 
 
 class Mismatch(AssertionError):

@@ -37,8 +37,8 @@ def test_copy_of_the_project_builds(project, tmp_path):
 
 
 def test_broken_link(project, tmp_path):
-    replace_in(project / "docs" / "index.md", "](mudi.md)", "](mudi-missing.md)")
-    assert_build_fails_naming(project, tmp_path, "index.md", "mudi-missing.md")
+    replace_in(project / "docs" / "index.md", "](bianji.md)", "](bianji-missing.md)")
+    assert_build_fails_naming(project, tmp_path, "index.md", "bianji-missing.md")
 
 
 def test_broken_anchor(project, tmp_path):

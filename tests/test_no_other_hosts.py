@@ -4,7 +4,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PAGES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "bianji.html", "404.html"]
+from conftest import PAGES as NAV_PAGES
+
+PAGES = NAV_PAGES + ["404.html"]
 
 
 def foreign_requests(page, allowed_origin):

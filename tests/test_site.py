@@ -1,11 +1,14 @@
 """The archive site: its pages, their order and titles, URLs and ids, the 404 page."""
 
+import json
 import re
 import urllib.error
 import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
+
+from fidelity import speech_blocks
 
 SPEECH_TITLE = "在市城管局系统基层党务干部培训班开班仪式上的动员讲话"
 NAV = [  # (label in the navigation, built file, the page's h1)
@@ -14,6 +17,7 @@ NAV = [  # (label in the navigation, built file, the page's h1)
     ("二、培训的目的", "mudi.html", "二、培训的目的"),
     ("三、培训的基本要求", "yaoqiu.html", "三、培训的基本要求"),
     ("全文", "quanwen.html", SPEECH_TITLE),
+    ("术语", "shuyu.html", "术语"),
     ("编辑说明", "bianji.html", "编辑说明"),
 ]
 
@@ -60,7 +64,9 @@ def test_urls_and_ids_are_fixed_ascii(site):
 def test_whole_speech_page_has_the_sections_as_h2_and_is_not_searched(site):
     page = soup(site, "quanwen.html")
     assert [h.get("id") for h in page.select("article h2.speech")] == ["yiyi", "mudi", "yaoqiu"]
-    assert page.select_one("article p#yaoqiu-5").get_text() == "我的话讲完了。谢谢各位！"
+    assert dict(speech_blocks(str(page)))["yaoqiu-5"] == "我的话讲完了。谢谢各位！"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in index["docs"] if doc["location"].startswith("quanwen.html")]
 
 
 def test_home_page_has_provenance_opening_and_contents(site):
@@ -68,7 +74,7 @@ def test_home_page_has_provenance_opening_and_contents(site):
     provenance = page.select_one(".provenance").get_text()
     for fact in ("2022", "开班仪式", "来源", "编辑说明"):
         assert fact in provenance
-    assert page.select_one("p#kaichang-1").get_text().endswith("我讲三个问题：")
+    assert dict(speech_blocks(str(page)))["kaichang-1"].endswith("我讲三个问题：")
     hrefs = [a["href"] for a in page.select("article a[href]")]
     for target in ("yiyi.html", "mudi.html", "yaoqiu.html"):
         assert target in hrefs

@@ -16,7 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import static_server  # noqa: E402
 
-PAGES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "bianji.html"]
 
 
 def clean_build(out: Path) -> float:
@@ -46,7 +45,7 @@ def main():
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS
+    from conftest import CHROMIUM, CHROMIUM_ARGS, PAGES
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"

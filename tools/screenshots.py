@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tests"))
 import static_server  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, PAGES as NAV_PAGES  # noqa: E402
 
-PAGES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "bianji.html", "404.html"]
+PAGES = NAV_PAGES + ["404.html"]
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 

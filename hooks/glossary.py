@@ -1,0 +1,115 @@
+"""Mark every glossary term in the speech with a tooltip, and list the terms on the 术语 page.
+
+Terms come from includes/glossary.md (`*[term]: explanation`). Python-Markdown's `abbr` looks for
+terms between word boundaries, which Chinese text does not have (it marks 三亮 inside “三亮” but
+not 三会一课 in 三会一课的制度), so this hook matches the plain substring, longest term first,
+in the text of the speech blocks only, never inside a tag, a link or a footnote mark.
+
+The 术语 page (front matter `glossary: true`) gets a table built from the same file: each term,
+its explanation, and a link to every paragraph of the speech where it occurs.
+"""
+
+import html
+import re
+from pathlib import Path
+
+from speech_blocks import SPEECH_ID
+
+_DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<explanation>.+?)\s*$", re.M)
+_SPEECH_BLOCK = re.compile(r'(<(p|h1|h2) id="[^"]+" class="speech"[^>]*>)(.*?)(</\2>)', re.S)
+_TAG_OR_TEXT = re.compile(r"(<[^>]+>)|([^<]+)")
+_PARAGRAPH_ID = re.compile(r"^\{ #(?P<id>[a-z]+-\d+) \}$")
+# Inside these, text is left alone.
+_NO_MARKS = ("a", "sup", "abbr", "code")
+
+
+def load_glossary(path: Path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
+    terms = {m["term"]: m["explanation"] for m in _DEFINITION.finditer(text)}
+    if not terms:
+        raise ValueError(f"{path}: no glossary lines of the form *[term]: explanation")
+    return terms
+
+
+def term_pattern(terms) -> re.Pattern:
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
+def mark_terms(block_html: str, terms: dict[str, str], pattern: re.Pattern) -> str:
+    out, inside = [], []
+    for tag, text in _TAG_OR_TEXT.findall(block_html):
+        if tag:
+            name = re.match(r"</?([a-zA-Z0-9]+)", tag)
+            if name and name.group(1).lower() in _NO_MARKS and not tag.endswith("/>"):
+                if tag.startswith("</"):
+                    inside and inside.pop()
+                else:
+                    inside.append(name.group(1).lower())
+            out.append(tag)
+        elif inside:
+            out.append(text)
+        else:
+            out.append(pattern.sub(
+                lambda m: f'<abbr class="term" title="{html.escape(terms[m.group(0)])}">{m.group(0)}</abbr>', text))
+    return "".join(out)
+
+
+def speech_paragraphs(markdown: str) -> list[tuple[str, str]]:
+    """(id, text) of each paragraph with a fixed id in a page's Markdown source."""
+    found = []
+    for block in re.split(r"\n\s*\n", markdown):
+        lines = block.strip().splitlines()
+        if len(lines) >= 2 and (m := _PARAGRAPH_ID.match(lines[-1].strip())) and SPEECH_ID.fullmatch(m["id"]):
+            found.append((m["id"], re.sub(r"\[\^[^\]]+\]", "", " ".join(lines[:-1]))))
+    return found
+
+
+def glossary_table(terms, pages) -> str:
+    """Markdown table: term, explanation, links to each paragraph where it occurs.
+
+    pages: [(src_uri, title, markdown)] of the pages that hold the speech, in reading order.
+    """
+    rows = ["| 术语 | 释义 | 出处 |", "| --- | --- | --- |"]
+    for term, explanation in terms.items():
+        places = []
+        for src_uri, title, markdown in pages:
+            for block_id, text in speech_paragraphs(markdown):
+                if term in text:
+                    number = block_id.rsplit("-", 1)[1]
+                    label = "开场白" if block_id.startswith("kaichang") else f"{title.split('、')[0]}、第 {number} 段"
+                    places.append(f'[{label}]({src_uri}#{block_id} "{title} 第 {number} 段")')
+        rows.append(f"| {term} | {explanation} | {'；'.join(places) or '—'} |")
+    return "\n".join(rows)
+
+
+_terms: dict[str, str] = {}
+_pattern = None
+
+
+def on_config(config):
+    global _terms, _pattern
+    _terms = load_glossary(Path(config.config_file_path).parent / "includes" / "glossary.md")
+    _pattern = term_pattern(_terms)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not page.meta.get("glossary"):
+        return markdown
+    if "<!-- glossary -->" not in markdown:
+        raise ValueError(f"{page.file.src_uri}: glossary page without a <!-- glossary --> line")
+    reading_order = [uri for entry in config.nav for uri in entry.values()]
+    pages = []
+    for uri in reading_order:
+        source = files.get_file_from_path(uri).content_string
+        if speech_paragraphs(source):
+            title = re.search(r"^title:\s*(.+)$", source, re.M).group(1)
+            pages.append((uri, title, source))
+    return markdown.replace("<!-- glossary -->", glossary_table(_terms, pages))
+
+
+def on_page_content(html_text, page, config, files):
+    def mark(match):
+        opening, tag, inner, closing = match.groups()
+        return opening + mark_terms(inner, _terms, _pattern) + closing if tag == "p" else match.group(0)
+
+    return _SPEECH_BLOCK.sub(mark, html_text)
