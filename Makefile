@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export NO_MKDOCS_2_WARNING := 1   # Material's end-of-life banner: see README, "Material 9.8"
+QUALITY := tools/quality
+# Silences Material's end-of-life banner: see README, "Material 9.8 的停更提示".
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test pdf bench clean
 
@@ -12,7 +14,7 @@ serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on 
 build: $(VENV)/.site-deps      ## the static site in site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-deps       ## every test: strict build, fidelity, browser, search, print
+test: $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## every test: build, fidelity, browser, search, print, quality gates
 	tools/install-system-deps.sh
 	$(BIN)/python -m pytest
 
@@ -25,11 +27,17 @@ bench: $(VENV)/.test-deps      ## figures: search latency, index and page sizes,
 	$(BIN)/python tools/benchmark.py
 
 clean:
-	rm -rf site pdf $(VENV)
+	rm -rf site pdf build $(VENV) $(QUALITY)/node_modules
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+# Lighthouse and axe-core, pinned in tools/quality/package-lock.json.
+$(QUALITY)/node_modules/.installed: $(QUALITY)/package.json $(QUALITY)/package-lock.json
+	tools/install-system-deps.sh
+	cd $(QUALITY) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(VENV)/.test-deps: requirements.txt requirements-test.txt

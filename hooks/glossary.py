@@ -1,9 +1,11 @@
-"""Mark every glossary term in the speech with a tooltip, and list the terms on the 术语 page.
+"""Mark every glossary term in the speech with its explanation, and list the terms on the 术语 page.
 
 Terms come from includes/glossary.md (`*[term]: explanation`). Python-Markdown's `abbr` looks for
 terms between word boundaries, which Chinese text does not have (it marks 三亮 inside “三亮” but
 not 三会一课 in 三会一课的制度), so this hook matches the plain substring, longest term first,
-in the text of the speech blocks only, never inside a tag, a link or a footnote mark.
+in the text of the speech blocks only, never inside a tag, a link or a footnote mark. The
+explanation goes in the title (desktop hover shows it); tabindex="0" lets a tap or the keyboard
+focus the term, and edition.css then shows the title in a note card.
 
 The 术语 page (front matter `glossary: true`) gets a table built from the same file: each term,
 its explanation, and a link to every paragraph of the speech where it occurs.
@@ -50,7 +52,7 @@ def mark_terms(block_html: str, terms: dict[str, str], pattern: re.Pattern) -> s
             out.append(text)
         else:
             out.append(pattern.sub(
-                lambda m: f'<abbr class="term" title="{html.escape(terms[m.group(0)])}">{m.group(0)}</abbr>', text))
+                lambda m: f'<abbr class="term" tabindex="0" title="{html.escape(terms[m.group(0)])}">{m.group(0)}</abbr>', text))
     return "".join(out)
 
 

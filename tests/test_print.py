@@ -89,7 +89,7 @@ def test_whole_speech_starts_each_section_on_a_new_page(pdfs):
 def test_section_printout_is_titled_and_typeset(browser, base_url):
     """Computed print styles: A4 margins, 仿宋 stack at 16 pt on 28 pt, indent, strict breaks."""
     page = browser.new_page()
-    page.goto(base_url + "mudi.html")
+    page.goto(base_url + "mudi.html", wait_until="networkidle")  # print.css loads at low priority
     page.emulate_media(media="print")
     style = page.eval_on_selector("#mudi-2", """e => { const s = getComputedStyle(e);
         return [s.fontFamily, s.fontSize, s.lineHeight, s.textIndent, s.textAlign, s.lineBreak] }""")
