@@ -2,7 +2,7 @@
 
 Each speech paragraph already has a fixed id in the Markdown ({ #yiyi-3 }); this hook appends
 <a class="para-link editorial" href="#yiyi-3" data-cite="…">¶</a>, shown on hover and on
-keyboard focus. docs/assets/javascripts/cite.js copies "《title》 · section · 第 3 段 · URL".
+keyboard focus. docs/assets/javascripts/edition.js copies "《title》 · section · 第 3 段 · URL".
 The mark is editorial: the fidelity test and the search index skip it.
 """
 

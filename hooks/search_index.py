@@ -1,11 +1,14 @@
 """Write the search index that our search worker (docs/assets/javascripts/search-worker.js) reads.
 
 Material's search plugin still runs (its UI needs it), but its jieba/lunr index finds Chinese
-phrases poorly (see design/search.md). After it has written search/search_index.json, this
-hook replaces the documents with one per block of text (paragraph, heading, table cell, note),
-each with the id it can be linked to, and adds a traditional→simplified character table for the
-characters the site uses. Material's offline plugin then copies the file into search_index.js
-for file:// use (it runs last).
+phrases poorly (see design/search.md). This hook writes our index instead: one document per block
+of text (paragraph, heading, table row, note), each with the id it links to and whether it is
+the speech, plus a traditional→simplified table for the characters the site uses.
+
+The index goes to search/search_docs.js, which the worker loads itself on the first query, so a
+reader who never searches never downloads it. Material's theme fetches search/search_index.json
+on every page load and hands it to the worker; that file becomes a stub naming where the index
+is (Material's offline plugin, which runs last, copies the stub into search_index.js for file://).
 """
 
 import json
@@ -16,12 +19,14 @@ from pathlib import Path
 import opencc
 
 # Blocks whose text is indexed; editorial marks inside them are skipped.
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "tr"}
+# A list item is one block with the paragraphs inside it (a footnote, a rule on 编辑说明).
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "li", "tr"}
 _SKIP_CLASSES = {"headerlink", "footnote-ref", "footnote-backref", "editorial", "para-link"}
 # Character forms only: s2twp would also swap vocabulary (打印→列印) and teach search that 列 is 打.
 _TRADITIONAL = ("s2t", "s2tw", "s2hk")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
+DOCS_FILE = "search/search_docs.js"  # relative to the site root
 _pages: dict[str, dict] = {}  # src_uri -> {"location", "title", "blocks"}
 _nav_order: list[str] = []    # src_uri of the pages in navigation order (ties rank in this order)
 
@@ -47,7 +52,8 @@ class BlockExtractor(HTMLParser):
         classes = set((attrs.get("class") or "").split())
         if tag not in ("br", "hr", "img"):
             self.stack.append(tag)
-            if self.skip_depth or classes & _SKIP_CLASSES:
+            # Navigation (the home page's outline) repeats the speech; its pages hold the hits.
+            if self.skip_depth or classes & _SKIP_CLASSES or tag == "nav":
                 self.skip_depth += 1
         element_id = attrs.get("id")
         if element_id and tag in ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "table"):
@@ -149,7 +155,17 @@ def build_index(pages: list[dict]) -> dict:
 
 
 def on_post_build(config):
-    path = Path(config.site_dir) / "search" / "search_index.json"
     ranked = sorted(_pages, key=lambda uri: _nav_order.index(uri) if uri in _nav_order else len(_nav_order))
     index = build_index([_pages[uri] for uri in ranked])
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    folder = Path(config.site_dir) / "search"
+    stub = {"config": {"index": DOCS_FILE}, "docs": []}
+    (folder / "search_index.json").write_text(json.dumps(stub), encoding="utf-8")
+    # A script, not JSON: the worker loads it with importScripts, which also works from file://.
+    payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search_docs.js").write_text(f"self.searchIndex = {payload}\n", encoding="utf-8")
+
+
+def read_docs_file(path: Path) -> dict:
+    """The index as search_docs.js holds it (for tests and the benchmark)."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("=") + 1:])

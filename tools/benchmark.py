@@ -30,15 +30,15 @@ def clean_build(out: Path) -> float:
 
 
 def first_load_transfer(browser, base_url: str, name: str) -> int:
-    """Bytes on the wire (gzip) for a first visit to one page, cache empty."""
+    """Bytes the server sent (gzip, headers included) for a first visit to one page, cache
+    empty, the worker's requests included."""
     context = browser.new_context()
     page = context.new_page()
-    sizes = []
-    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]
-                                                            + request.sizes()["responseHeadersSize"]))
+    static_server.Handler.sent.clear()
     page.goto(base_url + name, wait_until="networkidle")
+    page.wait_for_timeout(500)
     context.close()
-    return sum(sizes)
+    return sum(size for _, size in static_server.Handler.sent)
 
 
 def main():
@@ -64,9 +64,9 @@ def main():
 
 
 def search_index_size(browser, base_url, site):
-    index = (site / "search" / "search_index.json").read_bytes()
+    index = (site / "search" / "search_docs.js").read_bytes()
     print(f"search index: {len(index) / 1024:.1f} KiB raw, {len(gzip.compress(index, 9)) / 1024:.1f} KiB gzip"
-          "   target <= 50 KB gzip")
+          "   target <= 50 KB gzip (loaded on the first query, not with the page)")
 
 
 def search_latency(browser, base_url, site):

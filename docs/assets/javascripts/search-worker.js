@@ -12,8 +12,12 @@
  * punctuation width finds itself. Each folded character remembers where it came from, so a hit
  * is shown and highlighted in the original text.
  *
+ * The index (search/search_docs.js, written by hooks/search_index.py) is loaded on the first
+ * query, not at page load: Material's SETUP message only says where it is.
+ *
  * It runs as a real Worker over http(s) and inside Material's iframe shim from file://, so it
- * uses only addEventListener("message") and postMessage(data), and loads nothing else.
+ * uses only addEventListener("message"), postMessage(data) and importScripts (synchronous in a
+ * worker, a promise in the shim).
  */
 "use strict"
 
@@ -85,6 +89,25 @@ function parseQuery(query) {
 
 /* Setup ------------------------------------------------------------------ */
 
+let indexUrl = null              // where search_docs.js is, from Material's SETUP message
+let loading = null               // the promise of the index, once asked for
+
+/* The site root: two folders up from this script (assets/javascripts/search-worker.js). In the
+   iframe shim, `location` is the page's, so ask the script element instead. */
+function siteRoot() {
+  const script = typeof document !== "undefined" && document.querySelector("script[src*='search-worker']")
+  return new URL("../../", script ? script.src : self.location.href)
+}
+
+function loadIndex() {
+  if (!loading)
+    loading = Promise.resolve()
+      .then(() => importScripts(indexUrl))
+      .then(() => setup(self.searchIndex))
+      .catch(err => { loading = null; throw err })   // try again on the next query
+  return loading
+}
+
 function setup({ config, docs }) {
   variants = (config && config.variants) || {}
   const byLocation = new Map()
@@ -152,7 +175,7 @@ function snippet(text, spans) {
 }
 
 /* The link into the page: ?hl= carries each matched passage as it stands in the text, which
-   search-page.js marks on arrival. */
+   edition.js marks on arrival. */
 function link(location, phrases) {
   const [path, anchor] = location.split("#")
   const query = [...phrases].slice(0, 10).map(p => `hl=${encodeURIComponent(p)}`).join("&")
@@ -245,13 +268,18 @@ function search(query) {
 
 /* Protocol --------------------------------------------------------------- */
 
-function handle(message) {
+async function handle(message) {
   switch (message && message.type) {
     case SETUP:
-      setup(message.data)
+      indexUrl = new URL(message.data.config.index, siteRoot()).href
       return { type: READY }
     case QUERY:
       try {
+        // Material asks for "" as soon as it is ready; that needs no index. (Whether a query
+        // has words does not depend on the character table, which only maps letters to letters.)
+        if (parseQuery(message.data).length === 0)
+          return { type: RESULT, data: { items: [] } }
+        await loadIndex()
         return { type: RESULT, data: search(message.data) }
       } catch (err) {
         // A query must never break the UI: answer "nothing found".
@@ -263,4 +291,5 @@ function handle(message) {
   }
 }
 
-addEventListener("message", ev => postMessage(handle(ev.data)))
+// Queries answer in the order they came: each waits for the same index promise.
+addEventListener("message", async ev => postMessage(await handle(ev.data)))
