@@ -11,7 +11,7 @@ from lead_sentences import LEAD_SENTENCE
 
 _HEADING = re.compile(r"^# (?P<text>.+?) \{ #(?P<id>[a-z]+) \}$", re.M)
 # The intro of a section announces its points: 主要有四点理由： / 要解决这么三个问题：
-_ANNOUNCED = re.compile(r"([一二三四五](?:点|个)[^：，。]*)：$")
+_ANNOUNCED = re.compile(r"([一两二三四五六七八九十]+(?:点|个)[^：，。]*)：$")
 
 
 def outline_markdown(sections) -> str:
