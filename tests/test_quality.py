@@ -34,7 +34,7 @@ def test_lighthouse_mobile(base_url, name):
     result = scores(report)
     assert result["accessibility"] == 1, failed_audits(report)
     assert result["best-practices"] == 1, failed_audits(report)
-    assert result["seo"] == 1 or name == "404.html", failed_audits(report)
+    assert result["seo"] == 1, failed_audits(report)
     performance = [result["performance"]]
     if performance[0] < 0.98:
         performance += [scores(lighthouse(base_url + name))["performance"] for _ in range(2)]
