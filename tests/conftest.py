@@ -70,3 +70,21 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url):
+    """The home page with Material's search open and answering; it records script errors,
+    dialogs (alert, confirm…) and how many scripts the page had, for the search tests."""
+    from search_ui import open_search
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors, page.dialogs = [], []
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(base_url + "index.html")
+    open_search(page)
+    page.scripts_before = page.locator("script").count()
+    yield page
+    context.close()

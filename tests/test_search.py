@@ -20,19 +20,6 @@ def pages_containing(phrase: str) -> set[str]:
             if any(fold(phrase) in fold(block) for block in text.split("\n"))}
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.errors, page.dialogs = [], []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(base_url + "index.html")
-    open_search(page)
-    yield page
-    context.close()
-
-
 def test_query_set_is_large_and_every_query_is_in_the_speech():
     assert len(SINGLE_PHRASES) + len(MULTI_WORD) + len(TRADITIONAL) >= 80
     for phrase in SINGLE_PHRASES:

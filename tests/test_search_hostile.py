@@ -2,7 +2,7 @@
 
 import pytest
 
-from search_ui import open_search, run_query
+from search_ui import run_query
 
 OPERATORS = ["-", "+", "*", "~", "^", ":", "?", "|", "&", "!", "=", "<", ">", "%", "$", "#", "@", "`"]
 QUOTES_AND_BRACKETS = ['"', "'", "“", "”", "‘", "’", "(", ")", "[", "]", "{", "}", "（", "）", "【", "】",
@@ -39,20 +39,6 @@ RESULT_TAGS = {"div", "ol", "li", "a", "article", "h1", "h2", "p", "mark", "del"
 
 def test_there_are_enough_hostile_queries():
     assert len(QUERIES) >= 150
-
-
-@pytest.fixture(scope="module")
-def search_page(browser, base_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors, page.dialogs = [], []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(base_url + "mudi.html")
-    open_search(page)
-    page.scripts_before = page.locator("script").count()
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("chunk", range(0, len(QUERIES), 20))
