@@ -86,6 +86,17 @@ def test_whole_speech_starts_each_section_on_a_new_page(pdfs):
         assert any(starts), f"{heading} does not start a page"
 
 
+@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+def test_no_heading_is_left_alone_at_a_page_foot(pdfs, name):
+    headings = {re.sub(r"\s+", "", h) for h in SECTION_LABELS + [EDITION.title]}
+    pages = poppler("pdftotext", pdfs[name], "-").split("\f")
+    for number, page in enumerate(pages, 1):
+        lines = [re.sub(r"\s+", "", line) for line in page.splitlines()]
+        lines = [line for line in lines if line and not re.fullmatch(r"—\d+—", line)]
+        if lines:
+            assert lines[-1] not in headings, f"{pdfs[name].name}: page {number} ends with the heading {lines[-1]}"
+
+
 def test_section_printout_is_titled_and_typeset(browser, base_url):
     """Computed print styles: A4 margins, 仿宋 stack at 16 pt on 28 pt, indent, strict breaks."""
     page = browser.new_page()
