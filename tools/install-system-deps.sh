@@ -3,15 +3,23 @@
 # Playwright and Lighthouse; `playwright install` cannot download browsers here), CJK fonts,
 # poppler (PDF checks) and Node.js with npm (Lighthouse, axe-core).
 set -euo pipefail
-need=()
-command -v chromium >/dev/null || need+=(chromium)
-fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk)
-command -v pdffonts >/dev/null || need+=(poppler-utils)
-command -v node >/dev/null || need+=(nodejs)
-command -v npm >/dev/null || need+=(npm)
-[ ${#need[@]} -eq 0 ] && exit 0
-echo "installing Debian packages: ${need[*]}"
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" fontconfig >/dev/null
+updated=""
+
+install() {
+  [ -n "$updated" ] || { $sudo apt-get update -qq; updated=1; }
+  echo "installing Debian packages: $*"
+  $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk fontconfig)
+command -v pdffonts >/dev/null || need+=(poppler-utils)
+[ ${#need[@]} -eq 0 ] || install "${need[@]}"
+
+# Some Node.js builds bring npm with them (and conflict with Debian's npm): one at a time.
+command -v node >/dev/null || install nodejs
+command -v npm >/dev/null || install npm
+exit 0
