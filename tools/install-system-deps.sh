@@ -15,7 +15,8 @@ install() {
 
 need=()
 command -v chromium >/dev/null || need+=(chromium)
-fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk fontconfig)
+families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pipefail + SIGPIPE
+grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] || install "${need[@]}"
 
