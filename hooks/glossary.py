@@ -38,21 +38,20 @@ def term_pattern(terms) -> re.Pattern:
 
 
 def mark_terms(block_html: str, terms: dict[str, str], pattern: re.Pattern) -> str:
-    out, inside = [], []
+    """Wrap each term in the text of block_html, skipping text inside _NO_MARKS elements."""
+    def abbr(match: re.Match) -> str:
+        term = match.group(0)
+        return f'<abbr class="term" tabindex="0" title="{html.escape(terms[term])}">{term}</abbr>'
+
+    out, depth = [], 0  # depth: how many _NO_MARKS elements we are inside
     for tag, text in _TAG_OR_TEXT.findall(block_html):
-        if tag:
-            name = re.match(r"</?([a-zA-Z0-9]+)", tag)
-            if name and name.group(1).lower() in _NO_MARKS and not tag.endswith("/>"):
-                if tag.startswith("</"):
-                    inside and inside.pop()
-                else:
-                    inside.append(name.group(1).lower())
-            out.append(tag)
-        elif inside:
-            out.append(text)
-        else:
-            out.append(pattern.sub(
-                lambda m: f'<abbr class="term" tabindex="0" title="{html.escape(terms[m.group(0)])}">{m.group(0)}</abbr>', text))
+        if text:
+            out.append(text if depth else pattern.sub(abbr, text))
+            continue
+        name = re.match(r"</?([a-zA-Z0-9]+)", tag)
+        if name and name.group(1).lower() in _NO_MARKS and not tag.endswith("/>"):
+            depth = max(0, depth - 1) if tag.startswith("</") else depth + 1
+        out.append(tag)
     return "".join(out)
 
 
