@@ -15,12 +15,10 @@ import html
 import re
 from pathlib import Path
 
-from speech_blocks import SPEECH_ID
+from speech_blocks import rewrite_speech_paragraphs, speech_paragraphs, speech_sources
 
 _DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<explanation>.+?)\s*$", re.M)
-_SPEECH_BLOCK = re.compile(r'(<(p|h1|h2) id="[^"]+" class="speech"[^>]*>)(.*?)(</\2>)', re.S)
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)|([^<]+)")
-_PARAGRAPH_ID = re.compile(r"^\{ #(?P<id>[a-z]+-\d+) \}$")
 # Inside these, text is left alone.
 _NO_MARKS = ("a", "sup", "abbr", "code")
 
@@ -53,16 +51,6 @@ def mark_terms(block_html: str, terms: dict[str, str], pattern: re.Pattern) -> s
             depth = max(0, depth - 1) if tag.startswith("</") else depth + 1
         out.append(tag)
     return "".join(out)
-
-
-def speech_paragraphs(markdown: str) -> list[tuple[str, str]]:
-    """(id, text) of each paragraph with a fixed id in a page's Markdown source."""
-    found = []
-    for block in re.split(r"\n\s*\n", markdown):
-        lines = block.strip().splitlines()
-        if len(lines) >= 2 and (m := _PARAGRAPH_ID.match(lines[-1].strip())) and SPEECH_ID.fullmatch(m["id"]):
-            found.append((m["id"], re.sub(r"\[\^[^\]]+\]", "", " ".join(lines[:-1]))))
-    return found
 
 
 def glossary_table(terms, pages) -> str:
@@ -98,19 +86,10 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if "<!-- glossary -->" not in markdown:
         raise ValueError(f"{page.file.src_uri}: glossary page without a <!-- glossary --> line")
-    reading_order = [uri for entry in config.nav for uri in entry.values()]
-    pages = []
-    for uri in reading_order:
-        source = files.get_file_from_path(uri).content_string
-        if speech_paragraphs(source):
-            title = re.search(r"^title:\s*(.+)$", source, re.M).group(1)
-            pages.append((uri, title, source))
+    pages = [(uri, re.search(r"^title:\s*(.+)$", source, re.M).group(1), source)
+             for uri, source in speech_sources(config, files)]
     return markdown.replace("<!-- glossary -->", glossary_table(_terms, pages))
 
 
 def on_page_content(html_text, page, config, files):
-    def mark(match):
-        opening, tag, inner, closing = match.groups()
-        return opening + mark_terms(inner, _terms, _pattern) + closing if tag == "p" else match.group(0)
-
-    return _SPEECH_BLOCK.sub(mark, html_text)
+    return rewrite_speech_paragraphs(html_text, lambda _, inner: mark_terms(inner, _terms, _pattern))

@@ -7,16 +7,19 @@ them in bold. Runs before the glossary hook, so no other markup is inside a lead
 
 import re
 
+from speech_blocks import rewrite_speech_paragraphs
+
 LEAD_SENTENCE = re.compile(r"[一二三四五][是要][^。<]*。")
-_LEAD = re.compile(r'(<p id="[^"]+" class="speech">)(' + LEAD_SENTENCE.pattern + ")")
 ORDINAL = re.compile(r"第[一二三四五](?=，|要)")
-_SPEECH_P = re.compile(r'(<p id="[^"]+" class="speech">)(.*?)(</p>)', re.S)
 
 
 def set_off_leads(html: str) -> str:
-    html = _LEAD.sub(r'\1<span class="lead">\2</span>', html)
-    return _SPEECH_P.sub(lambda m: m.group(1) + ORDINAL.sub(r'<span class="ordinal">\g<0></span>', m.group(2))
-                         + m.group(3), html)
+    def set_off(_, inner: str) -> str:
+        inner = LEAD_SENTENCE.sub(r'<span class="lead">\g<0></span>', inner, count=1) \
+            if LEAD_SENTENCE.match(inner) else inner
+        return ORDINAL.sub(r'<span class="ordinal">\g<0></span>', inner)
+
+    return rewrite_speech_paragraphs(html, set_off)
 
 
 def on_page_content(html, page, config, files):

@@ -6,8 +6,8 @@ matter and a line `<!-- outline -->` where it goes.
 
 import re
 
-from glossary import speech_paragraphs
 from lead_sentences import LEAD_SENTENCE
+from speech_blocks import speech_paragraphs, speech_sources
 
 _HEADING = re.compile(r"^# (?P<text>.+?) \{ #(?P<id>[a-z]+) \}$", re.M)
 # The intro of a section announces its points: 主要有四点理由： / 要解决这么三个问题：
@@ -36,13 +36,8 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if "<!-- outline -->" not in markdown:
         raise ValueError(f"{page.file.src_uri}: outline page without a <!-- outline --> line")
-    sections = []
-    for entry in config.nav:
-        for uri in entry.values():
-            source = files.get_file_from_path(uri).content_string
-            heading = _HEADING.search(source)
-            paragraphs = speech_paragraphs(source)
-            # A section page: its paragraphs are numbered under its heading (yiyi → yiyi-1…).
-            if heading and paragraphs and paragraphs[0][0].startswith(heading["id"] + "-"):
-                sections.append((uri, source))
+    # A section page: its paragraphs are numbered under its heading (yiyi → yiyi-1…).
+    sections = [(uri, source) for uri, source in speech_sources(config, files)
+                if (heading := _HEADING.search(source))
+                and speech_paragraphs(source)[0][0].startswith(heading["id"] + "-")]
     return markdown.replace("<!-- outline -->", outline_markdown(sections))

@@ -9,23 +9,25 @@ The mark is editorial: the fidelity test and the search index skip it.
 import html
 import re
 
+from speech_blocks import rewrite_speech_paragraphs
+
 _SECTION_HEADING = re.compile(r'<h[12] id="(?P<id>[a-z]+)" class="speech">(?P<text>[^<]+)')
-_SPEECH_P = re.compile(r'<p id="(?P<id>(?P<section>[a-z]+)-(?P<n>\d+))" class="speech">(?P<inner>.*?)</p>', re.S)
 
 
 def add_paragraph_links(page_html: str, speech_title: str) -> str:
     headings = {m["id"]: m["text"].strip() for m in _SECTION_HEADING.finditer(page_html)}
 
-    def link(m: re.Match) -> str:
-        section = "开场白" if m["section"] == "kaichang" else headings.get(m["section"], "")
-        where = f"第 {m['n']} 段" if m["section"] != "kaichang" else ""
-        cite = " · ".join(part for part in (f"《{speech_title}》", section, where) if part)
+    def link(paragraph_id: str, inner: str) -> str:
+        part, number = paragraph_id.rsplit("-", 1)
+        section = "开场白" if part == "kaichang" else headings.get(part, "")
+        where = "" if part == "kaichang" else f"第 {number} 段"
+        cite = " · ".join(piece for piece in (f"《{speech_title}》", section, where) if piece)
         label = f"{section}{where}：复制引用和链接"
-        mark = (f'<a class="para-link editorial" href="#{m["id"]}" data-cite="{html.escape(cite)}" '
+        mark = (f'<a class="para-link editorial" href="#{paragraph_id}" data-cite="{html.escape(cite)}" '
                 f'aria-label="{html.escape(label)}">¶</a>')
-        return f'<p id="{m["id"]}" class="speech">{m["inner"]}{mark}</p>'
+        return inner + mark
 
-    return _SPEECH_P.sub(link, page_html)
+    return rewrite_speech_paragraphs(page_html, link)
 
 
 def on_page_content(page_html, page, config, files):

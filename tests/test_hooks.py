@@ -50,9 +50,9 @@ def test_glossary_marks_terms_inside_words_but_not_inside_tags():
     assert 'title="组织生活制度">三会一课</abbr>的制度' in out
 
 
-def test_glossary_reads_paragraph_ids_from_markdown():
+def test_speech_paragraphs_are_read_from_markdown():
     markdown = "# 一 { #yiyi }\n\n第一段[^n]。\n{ #yiyi-1 }\n\n编者的话\n{ #laili-x }\n"
-    assert glossary.speech_paragraphs(markdown) == [("yiyi-1", "第一段。")]
+    assert speech_blocks.speech_paragraphs(markdown) == [("yiyi-1", "第一段。")]
 
 
 def test_paragraph_links_carry_the_citation():
