@@ -1,7 +1,5 @@
 """Shared fixtures: one strict build of the site per test run, a local server, and Chromium."""
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,28 +10,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import static_server  # noqa: E402
-
-
-def nav_pages() -> list[str]:
-    """The built pages in navigation order (from mkdocs.yml), e.g. ["index.html", "yiyi.html", …]."""
-    import yaml
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return [uri.replace(".md", ".html") for entry in config["nav"] for uri in entry.values()]
-
+from harness import build_site, chromium, nav_pages  # noqa: E402
 
 PAGES = nav_pages()
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Without these, headless Chromium tries to reach Google's hosts on its own.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="session")
@@ -53,12 +32,8 @@ def base_url(site) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

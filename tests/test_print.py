@@ -5,15 +5,13 @@ Each page is printed to PDF by Chromium, exactly as `make pdf` does, and read ba
 
 import re
 import subprocess
-import sys
 
 import pytest
 
 import edition
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-import make_pdf  # noqa: E402
+import make_pdf
 
 EDITION = edition.edition()
 PAGES = EDITION.expected_pages()

@@ -2,8 +2,6 @@
 
 import os
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,8 +10,7 @@ import edition
 from conftest import PAGES, ROOT, build_site
 from fidelity import block_text, speech_blocks
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from glossary import load_glossary  # noqa: E402
+from glossary import load_glossary
 
 EDITION = edition.edition()
 SPEECH_PAGES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html"]

@@ -1,6 +1,5 @@
 """The archive site: its pages, their order and titles, URLs and ids, the 404 page."""
 
-import json
 import re
 import urllib.error
 import urllib.request

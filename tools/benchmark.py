@@ -4,28 +4,24 @@
 """
 
 import gzip
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import static_server  # noqa: E402
+import static_server
+from harness import ROOT, build_site, chromium, nav_pages, served_site
 
 
-
-def clean_build(out: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def clean_build_seconds() -> float:
+    """Median of three clean strict builds."""
     times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(out)],
-                       cwd=ROOT, env=env, check=True)
-        times.append(time.perf_counter() - start)
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(3):
+            start = time.perf_counter()
+            assert build_site(ROOT, Path(tmp) / "site").returncode == 0
+            times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
@@ -42,25 +38,13 @@ def first_load_transfer(browser, base_url: str, name: str) -> int:
 
 
 def main():
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS, PAGES
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build = clean_build(site)
-        print(f"clean build (median of 3): {build:.2f} s   target <= 3 s")
-        server, base_url = static_server.start(site)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            print("first-load transfer, gzip (target <= 80 KiB a page):")
-            for name in PAGES:
-                print(f"  {name:14} {first_load_transfer(browser, base_url, name) / 1024:6.1f} KiB")
-            for extra in EXTRA_FIGURES:
-                extra(browser, base_url, site)
-            browser.close()
-        server.shutdown()
+    print(f"clean build (median of 3): {clean_build_seconds():.2f} s   target <= 3 s")
+    with served_site() as (site, base_url), chromium() as browser:
+        print("first-load transfer, gzip (target <= 80 KiB a page):")
+        for name in nav_pages():
+            print(f"  {name:14} {first_load_transfer(browser, base_url, name) / 1024:6.1f} KiB")
+        for extra in EXTRA_FIGURES:
+            extra(browser, base_url, site)
 
 
 def search_index_size(browser, base_url, site):
@@ -71,6 +55,7 @@ def search_index_size(browser, base_url, site):
 
 def search_latency(browser, base_url, site):
     """Input event to rendered results, over the whole query set, three rounds."""
+    sys.path.insert(0, str(ROOT / "tests"))
     from search_queries import MULTI_WORD, SINGLE_PHRASES, TRADITIONAL
     from search_ui import open_search, run_query
 

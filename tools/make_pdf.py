@@ -5,16 +5,10 @@
 The site itself builds without Chromium; only this needs it.
 """
 
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "tests"))
-import static_server  # noqa: E402
+from harness import ROOT, chromium, served_site
 
 # Built page -> PDF file name.
 PDFS = {
@@ -35,27 +29,12 @@ def print_pdf(browser, url: str, out: Path) -> Path:
     return out
 
 
-def build(site: Path):
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
 def main(out_dir: Path):
-    from playwright.sync_api import sync_playwright
-    from conftest import CHROMIUM, CHROMIUM_ARGS
-
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build(site)
-        server, base_url = static_server.start(site)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, filename in PDFS.items():
-                path = print_pdf(browser, base_url + name, out_dir / filename)
-                print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-            browser.close()
-        server.shutdown()
+    with served_site() as (_, base_url), chromium() as browser:
+        for name, filename in PDFS.items():
+            path = print_pdf(browser, base_url + name, out_dir / filename)
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,59 @@
+"""What the tests and the tools share: building the site, serving it, and driving Chromium."""
+
+import os
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import static_server
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these, headless Chromium tries to reach Google's hosts on its own.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def nav_pages() -> list[str]:
+    """The built pages in navigation order (from mkdocs.yml), e.g. ["index.html", "yiyi.html", …]."""
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [uri.replace(".md", ".html") for entry in config["nav"] for uri in entry.values()]
+
+
+def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `out`; the result carries MkDocs' messages."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@contextmanager
+def served_site():
+    """Build the site into a temporary folder and serve it: yields (site folder, base URL)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        result = build_site(ROOT, site)
+        if result.returncode:
+            sys.exit(f"strict build failed:\n{result.stderr}")
+        server, base_url = static_server.start(site)
+        try:
+            yield site, base_url
+        finally:
+            server.shutdown()
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
