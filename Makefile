@@ -6,7 +6,7 @@ QUALITY := tools/quality
 # Silences Material's end-of-life banner: see README, "Material 9.8 的停更提示".
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test pdf bench clean
+.PHONY: serve build test pdf bench clean system-deps
 
 serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -14,33 +14,34 @@ serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on 
 build: $(VENV)/.site-deps      ## the static site in site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## every test: build, fidelity, browser, search, print, quality gates
-	tools/install-system-deps.sh
+test: system-deps $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## every test: build, fidelity, browser, search, print, quality gates
 	$(BIN)/python -m pytest
 
-pdf: $(VENV)/.test-deps        ## the whole speech and each section as PDF, in pdf/
-	tools/install-system-deps.sh
+pdf: system-deps $(VENV)/.test-deps  ## the whole speech and each section as PDF, in pdf/
 	$(BIN)/python tools/make_pdf.py
 
-bench: $(VENV)/.test-deps      ## figures: search latency, index and page sizes, build time
-	tools/install-system-deps.sh
+bench: system-deps $(VENV)/.test-deps  ## figures: search latency, index and page sizes, build time
 	$(BIN)/python tools/benchmark.py
+
+system-deps:                   ## Debian packages for tests, PDF and benchmark (apt-get, only what is missing)
+	tools/install-system-deps.sh
 
 clean:
 	rm -rf site pdf build $(VENV) $(QUALITY)/node_modules
 
-$(VENV)/.site-deps: requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || \
+	  { echo "python3 -m venv failed: on Debian/Ubuntu, apt-get install python3-venv"; exit 1; }
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -r requirements.txt
 	touch $@
 
 # Lighthouse and axe-core, pinned in tools/quality/package-lock.json.
 $(QUALITY)/node_modules/.installed: $(QUALITY)/package.json $(QUALITY)/package-lock.json
-	tools/install-system-deps.sh
 	cd $(QUALITY) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(VENV)/.test-deps: requirements.txt requirements-test.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/.test-deps: requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -r requirements-test.txt
 	touch $@ $(VENV)/.site-deps

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need, if they are missing: Chromium (driven by
-# Playwright and Lighthouse; `playwright install` cannot download browsers here), CJK fonts,
-# poppler (PDF checks) and Node.js with npm (Lighthouse, axe-core).
+# Install the Debian packages the tests need, if they are missing: Python's venv module (Debian
+# ships it apart), Chromium (driven by Playwright and Lighthouse; `playwright install` cannot
+# download browsers here), CJK fonts, poppler (PDF checks) and Node.js with npm (Lighthouse, axe-core).
 set -euo pipefail
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -14,6 +14,7 @@ install() {
 }
 
 need=()
+python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 command -v chromium >/dev/null || need+=(chromium)
 families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pipefail + SIGPIPE
 grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
