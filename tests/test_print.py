@@ -110,6 +110,17 @@ def test_section_printout_is_titled_and_typeset(browser, base_url):
     page.close()
 
 
+def test_print_only_parts_stay_off_the_screen(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "mudi.html", wait_until="networkidle")
+    assert page.locator(".print-masthead").count() == 1
+    assert not page.locator(".print-masthead").is_visible()
+    assert not page.locator(".print-source").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".print-masthead").is_visible()
+    page.close()
+
+
 def test_print_button_prints(browser, base_url):
     page = browser.new_page()
     for name in ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]:
