@@ -1,0 +1,320 @@
+"""The speech model: what the speech is made of, read from the Markdown sources.
+
+The speech's text is written once, in docs/: the title and the opening in index.md, each of the
+three sections in its own file (yiyi.md, mudi.md, yaoqiu.md), every block ending in a fixed id
+(`{ #yiyi-3 }`). This module reads those files with Python-Markdown itself (attr_list and
+footnotes, as the site renders them), checks their structure, and answers every question the site
+asks about the speech: its blocks and their text, the labels 开场白 / 一、培训的意义 第 3 段, the
+citation, the lead sentences of its points, the editors' notes, and what is editorial.
+
+It knows nothing of MkDocs or of the rules that made the text from the scraped page: those live in
+tests/edition.py, the independent oracle that checks this edition.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
+
+# The files that hold the speech, relative to docs/, in reading order. Each section file's h1 id
+# is its slug and its URL (yiyi.md → yiyi.html#yiyi); its paragraphs are {slug}-1, {slug}-2, …
+HOME = "index.md"
+SECTION_FILES = ("yiyi.md", "mudi.md", "yaoqiu.md")
+TITLE_ID = "biaoti"
+OPENING = "kaichang"                 # the opening's paragraphs: kaichang-1, …
+OPENING_LABEL = "开场白"
+
+# The one definition of what is not speech inside a speech block: every editorial mark the site
+# adds there (¶ links, note numbers, heading permalinks) carries this class, and whatever reads the
+# speech back (search index, page script, fidelity tests, downloads) skips it.
+EDITORIAL = "editorial"
+SPEECH = "speech"                    # the class of the blocks that hold the speech's own words
+
+# Markdown the speech is read with: the site's own block syntax (see mkdocs.yml).
+MARKDOWN_EXTENSIONS = ["attr_list", "footnotes", "md_in_html"]
+
+# A point of the speech opens with its lead sentence (一是……。/ 二要……。); ordinals inside a
+# paragraph (第一，… 第二要…) enumerate sub-points. Both are set in bold; the text is unchanged.
+LEAD_SENTENCE = re.compile(r"[一二三四五][是要][^。]*。")
+ORDINAL = re.compile(r"第[一二三四五](?=，|要)")
+# The first paragraph of a section announces its points: 主要有四点理由： / 要解决这么三个问题：
+_ANNOUNCED = re.compile(r"([一两二三四五六七八九十]+(?:点|个)[^：，。]*)：$")
+_PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
+_PARAGRAPH_ID = re.compile(r"(?P<slug>[a-z]+)-(?P<number>[1-9][0-9]*)")
+
+
+class StructureError(ValueError):
+    """The speech's Markdown is not shaped as the site needs; the message names file and id."""
+
+
+@dataclass(frozen=True)
+class Note:
+    name: str        # the footnote's name in the Markdown ([^shishi])
+    text: str        # "编者注：……"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str          # yiyi-3, kaichang-1
+    number: int
+    text: str        # the speech's words only, note marks left out
+    place: str       # the section heading, or 开场白
+    notes: tuple[str, ...] = ()   # names of the notes attached to it, in order
+
+    @property
+    def in_opening(self) -> bool:
+        return self.id.startswith(OPENING + "-")
+
+    @property
+    def short_label(self) -> str:
+        """How a search result names it: 第 3 段, or 开场白."""
+        return OPENING_LABEL if self.in_opening else f"第 {self.number} 段"
+
+    @property
+    def label(self) -> str:
+        """一、培训的意义 第 3 段, or 开场白."""
+        return OPENING_LABEL if self.in_opening else f"{self.place} 第 {self.number} 段"
+
+    @property
+    def lead_sentence(self) -> str | None:
+        lead = LEAD_SENTENCE.match(self.text)
+        return lead.group(0) if lead else None
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str        # yiyi: the page yiyi.html and the heading's id
+    heading: str     # 一、培训的意义
+    source: str      # yiyi.md
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def announced(self) -> str | None:
+        """What the first paragraph says is coming (四点理由), if it says."""
+        found = _ANNOUNCED.search(self.paragraphs[0].text) if self.paragraphs else None
+        return found.group(1) if found else None
+
+    @property
+    def points(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.lead_sentence]
+
+    def blocks(self) -> list[tuple[str, str]]:
+        return [(self.slug, self.heading)] + [(p.id, p.text) for p in self.paragraphs]
+
+
+@dataclass(frozen=True)
+class Speech:
+    title: str
+    opening: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    notes: dict[str, Note] = field(default_factory=dict)
+
+    def blocks(self) -> list[tuple[str, str]]:
+        """(id, text) of every block of the speech in reading order: title, opening, sections."""
+        blocks = [(TITLE_ID, self.title)] + [(p.id, p.text) for p in self.opening]
+        for section in self.sections:
+            blocks += section.blocks()
+        return blocks
+
+    def paragraphs(self) -> list[Paragraph]:
+        return list(self.opening) + [p for s in self.sections for p in s.paragraphs]
+
+    def paragraph(self, block_id: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs() if p.id == block_id), None)
+
+    def section(self, slug: str) -> Section | None:
+        return next((s for s in self.sections if s.slug == slug), None)
+
+    def is_speech(self, block_id: str) -> bool:
+        return block_id in self._ids
+
+    def citation(self, paragraph: Paragraph) -> str:
+        """《title》 · 一、培训的意义 · 第 3 段 (the page script appends the URL)."""
+        if paragraph.in_opening:
+            return f"《{self.title}》 · {OPENING_LABEL}"
+        return f"《{self.title}》 · {paragraph.place} · 第 {paragraph.number} 段"
+
+    def notes_of(self, paragraphs) -> list[Note]:
+        """The notes attached to these paragraphs, each once, in order of first reference."""
+        names = dict.fromkeys(name for p in paragraphs for name in p.notes)
+        return [self.notes[name] for name in names]
+
+    @property
+    def _ids(self) -> frozenset[str]:
+        return frozenset(block_id for block_id, _ in self.blocks())
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+def speech_text(element: etree.Element) -> str:
+    """The words of a block: its text without editorial marks and without note references."""
+    def walk(el) -> str:
+        parts = [el.text or ""]
+        for child in el:
+            if not is_editorial(child):
+                parts.append(walk(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+    return walk(element)
+
+
+def is_editorial(element: etree.Element) -> bool:
+    """An editorial mark inside a block: a note reference, or anything classed editorial."""
+    classes = (element.get("class") or "").split()
+    return EDITORIAL in classes or (element.tag == "sup" and (element.get("id") or "").startswith("fnref"))
+
+
+def note_names(element: etree.Element) -> tuple[str, ...]:
+    """Names of the footnotes referenced in a block, in order."""
+    names = []
+    for sup in element.iter("sup"):
+        ref = sup.get("id") or ""
+        if ref.startswith("fnref"):
+            names.append(ref.split(":", 1)[1])
+    return tuple(names)
+
+
+class _KeepTree(Treeprocessor):
+    """Keeps the document tree once attr_list has set the ids (before any site marking)."""
+
+    def run(self, root):
+        self.md.speech_tree = root   # noqa: the model's handle on this conversion
+
+
+def read_markdown(path: Path, name: str) -> etree.Element:
+    """Parse one page of docs/ as the site does and return its element tree."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise StructureError(f"{name}: the file is missing (the speech model needs it)") from None
+    except UnicodeDecodeError as err:
+        raise StructureError(f"{name}: not valid UTF-8 (byte {err.start}: {err.object[err.start:err.start + 4]!r})") from None
+    from mkdocs.utils.meta import get_data  # the front-matter reader MkDocs itself uses
+
+    body, _ = get_data(text)
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    md.treeprocessors.register(_KeepTree(md), "speech-model", 7.95)
+    md.convert(body)
+    return md.speech_tree
+
+
+def _blocks_with_ids(root) -> list[etree.Element]:
+    return [el for el in root.iter() if el.get("id")]
+
+
+def _check_unique_ids(root, name):
+    seen = set()
+    for el in _blocks_with_ids(root):
+        if el.get("id") in seen:
+            raise StructureError(f"{name}: the id {el.get('id')} is used twice")
+        seen.add(el.get("id"))
+
+
+def _check_plain_text(element, name):
+    text = "".join(element.itertext())
+    if HTML_PLACEHOLDER_RE.search(text) or STX in text:
+        raise StructureError(f"{name}: {element.get('id')} holds raw HTML; speech paragraphs are plain text "
+                             "(the site adds all markup itself)")
+    if "[^" in text:
+        raise StructureError(f"{name}: {element.get('id')} refers to a note that is not defined in this file")
+
+
+def _footnotes(root) -> dict[str, Note]:
+    notes = {}
+    for li in root.iter("li"):
+        ref = li.get("id") or ""
+        if ref.startswith("fn:"):
+            # Footnotes puts a placeholder for its non-breaking space before the back link.
+            text = _PLACEHOLDER.sub("", "".join(_text_without_backrefs(li))).strip()
+            notes[ref[3:]] = Note(ref[3:], text)
+    return notes
+
+
+def _text_without_backrefs(el):
+    yield el.text or ""
+    for child in el:
+        if not (child.tag == "a" and "footnote-backref" in (child.get("class") or "")):
+            yield from _text_without_backrefs(child)
+        yield child.tail or ""
+
+
+def _paragraphs(root, name, prefix, place) -> tuple[Paragraph, ...]:
+    """The paragraphs {prefix}-1, {prefix}-2, … of a page, in order, each checked."""
+    found = []
+    for el in root.iter("p"):
+        match = _PARAGRAPH_ID.fullmatch(el.get("id") or "")
+        if match and match["slug"] == prefix:
+            _check_plain_text(el, name)
+            text = speech_text(el)
+            if not text.strip():
+                raise StructureError(f"{name}: {el.get('id')} is empty")
+            found.append(Paragraph(el.get("id"), int(match["number"]), text, place, note_names(el)))
+    numbers = [p.number for p in found]
+    if numbers != list(range(1, len(found) + 1)):
+        expected = next(n for n, got in enumerate(numbers + [None], 1) if got != n)
+        raise StructureError(f"{name}: paragraph ids {', '.join(p.id for p in found)} are not consecutive "
+                             f"from {prefix}-1 ({prefix}-{expected} is missing or out of place)")
+    return tuple(found)
+
+
+def _read_home(docs: Path) -> tuple[str, tuple[Paragraph, ...], dict[str, Note]]:
+    root = read_markdown(docs / HOME, HOME)
+    _check_unique_ids(root, HOME)
+    titles = [el for el in root.iter("h1") if el.get("id") == TITLE_ID]
+    if len(titles) != 1:
+        raise StructureError(f"{HOME}: the speech's title must be one heading with {{ #{TITLE_ID} }}")
+    opening = _paragraphs(root, HOME, OPENING, OPENING_LABEL)
+    if not opening:
+        raise StructureError(f"{HOME}: no opening paragraph {{ #{OPENING}-1 }}")
+    return speech_text(titles[0]), opening, _footnotes(root)
+
+
+def _read_section(docs: Path, source: str) -> tuple[Section, dict[str, Note]]:
+    root = read_markdown(docs / source, source)
+    _check_unique_ids(root, source)
+    slug = source.removesuffix(".md")
+    headings = list(root.iter("h1"))
+    if len(headings) != 1 or headings[0].get("id") != slug:
+        raise StructureError(f"{source}: a section file has one heading, ending in {{ #{slug} }}")
+    heading = speech_text(headings[0])
+    paragraphs = _paragraphs(root, source, slug, heading)
+    if not paragraphs:
+        raise StructureError(f"{source}: no paragraph {{ #{slug}-1 }}")
+    # Every other paragraph of a section file is speech too, so it must have its id.
+    for el in root:
+        if el.tag == "p" and not el.get("id") and not HTML_PLACEHOLDER_RE.fullmatch((el.text or "").strip()):
+            after = _previous_id(root, el) or slug
+            raise StructureError(f"{source}: a paragraph after {after} has no id "
+                                 f"(starts “{speech_text(el)[:12]}”); end it with {{ #{slug}-N }}")
+        if el.tag == "p" and el.get("id") and not _PARAGRAPH_ID.fullmatch(el.get("id")):
+            raise StructureError(f"{source}: paragraph id {el.get('id')} is not of the form {slug}-N")
+        if el.tag == "p" and (m := _PARAGRAPH_ID.fullmatch(el.get("id") or "")) and m["slug"] != slug:
+            raise StructureError(f"{source}: paragraph id {el.get('id')} belongs to another section (expected {slug}-N)")
+    return Section(slug, heading, source, paragraphs), _footnotes(root)
+
+
+def _previous_id(root, target) -> str | None:
+    last = None
+    for el in root:
+        if el is target:
+            return last
+        last = el.get("id") or last
+    return last
+
+
+def load(docs: Path) -> Speech:
+    """Read and check the speech from a docs/ folder. Raises StructureError naming file and id."""
+    title, opening, notes = _read_home(docs)
+    sections = []
+    for source in SECTION_FILES:
+        section, section_notes = _read_section(docs, source)
+        sections.append(section)
+        notes.update(section_notes)
+    speech = Speech(title, opening, tuple(sections), notes)
+    return speech
