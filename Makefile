@@ -6,7 +6,7 @@ QUALITY := tools/quality
 # Silences Material's end-of-life banner: see README, "Material 9.8 的停更提示".
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test pdf bench clean system-deps
+.PHONY: serve build check test pdf bench clean system-deps
 
 serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -14,7 +14,11 @@ serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on 
 build: $(VENV)/.site-deps      ## the static site in site/
 	$(BIN)/mkdocs build --strict
 
-test: system-deps $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## every test: build, fidelity, browser, search, print, quality gates
+check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser), under 20 s
+	$(BIN)/python -m pytest -q -m "unit or site"
+
+test: system-deps $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## every test: unit, site, browser, gates; search-worker.js under node --test
+	node --test
 	$(BIN)/python -m pytest
 
 pdf: system-deps $(VENV)/.test-deps  ## the whole speech and each section as PDF, in pdf/

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
+import yaml
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
@@ -187,6 +188,22 @@ class _KeepTree(Treeprocessor):
         self.md.speech_tree = root   # noqa: the model's handle on this conversion
 
 
+def front_matter_error(markdown: str) -> str | None:
+    """Why a page's front matter is broken, or None. Valid front matter has already been taken
+    off `markdown` (MkDocs' reader, get_data); a block it could not parse is left in place,
+    silently, so this names what is wrong with it."""
+    if not markdown.startswith("---\n"):
+        return None
+    end = markdown.find("\n---", 4)
+    if end == -1:
+        return "front matter opened with --- is never closed"
+    try:
+        data = yaml.safe_load(markdown[4:end])
+    except yaml.YAMLError as err:
+        return f"front matter is not valid YAML: {err}".replace("\n", " ")
+    return None if isinstance(data, dict) else "front matter must be a mapping of keys to values"
+
+
 def read_markdown(path: Path, name: str) -> etree.Element:
     """Parse one page of docs/ as the site does and return its element tree."""
     try:
@@ -198,6 +215,8 @@ def read_markdown(path: Path, name: str) -> etree.Element:
     from mkdocs.utils.meta import get_data  # the front-matter reader MkDocs itself uses
 
     body, _ = get_data(text)
+    if error := front_matter_error(body):
+        raise StructureError(f"{name}: {error}")
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
     md.treeprocessors.register(_KeepTree(md), "speech-model", 7.95)
     md.convert(body)
@@ -283,9 +302,6 @@ def _read_section(docs: Path, source: str) -> tuple[Section, dict[str, Note]]:
     if len(headings) != 1 or headings[0].get("id") != slug:
         raise StructureError(f"{source}: a section file has one heading, ending in {{ #{slug} }}")
     heading = speech_text(headings[0])
-    paragraphs = _paragraphs(root, source, slug, heading)
-    if not paragraphs:
-        raise StructureError(f"{source}: no paragraph {{ #{slug}-1 }}")
     # Every other paragraph of a section file is speech too, so it must have its id.
     for el in root:
         if el.tag == "p" and not el.get("id") and not HTML_PLACEHOLDER_RE.fullmatch((el.text or "").strip()):
@@ -296,6 +312,9 @@ def _read_section(docs: Path, source: str) -> tuple[Section, dict[str, Note]]:
             raise StructureError(f"{source}: paragraph id {el.get('id')} is not of the form {slug}-N")
         if el.tag == "p" and (m := _PARAGRAPH_ID.fullmatch(el.get("id") or "")) and m["slug"] != slug:
             raise StructureError(f"{source}: paragraph id {el.get('id')} belongs to another section (expected {slug}-N)")
+    paragraphs = _paragraphs(root, source, slug, heading)
+    if not paragraphs:
+        raise StructureError(f"{source}: no paragraph {{ #{slug}-1 }}")
     return Section(slug, heading, source, paragraphs), _footnotes(root)
 
 

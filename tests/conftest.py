@@ -1,4 +1,12 @@
-"""Shared fixtures: one strict build of the site per test run, a local server, and Chromium."""
+"""Shared fixtures: one strict build of the site per test run, a local server, and Chromium.
+
+Tests come in layers, marked from the fixtures they use (so a marker cannot lie):
+  unit     no build: the speech model, the Markdown extension, the oracle, the style guide
+  site     the built HTML (one strict build), and builds of broken copies of the project
+  browser  Chromium over the built site
+  gates    axe-core and Lighthouse (tests/test_quality.py)
+`make check` runs unit and site; `make test` runs everything.
+"""
 
 import sys
 from pathlib import Path
@@ -7,12 +15,27 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "hooks"))
 
 import static_server  # noqa: E402
 from harness import build_site, chromium, nav_pages  # noqa: E402
 
 PAGES = nav_pages()
+
+BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs"}
+SITE_FIXTURES = {"site", "project"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.path.name == "test_quality.py":
+            item.add_marker(pytest.mark.gates)
+        elif fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & SITE_FIXTURES or "build_site" in item.function.__code__.co_names:
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)
 
 
 @pytest.fixture(scope="session")

@@ -13,12 +13,13 @@ LIGHTHOUSE = ROOT / "tools" / "quality" / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
 
-def lighthouse(url: str, chromium: str = CHROMIUM) -> dict:
+def lighthouse(url: str, chromium: str = CHROMIUM,
+               categories=("performance", "accessibility", "best-practices", "seo")) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                         "--form-factor=mobile", f"--chrome-flags={CHROME_FLAGS}",
-                        "--only-categories=performance,accessibility,best-practices,seo"],
+                        f"--only-categories={','.join(categories)}"],
                        check=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=180,
                        capture_output=True)
         return json.loads(out.read_text(encoding="utf-8"))

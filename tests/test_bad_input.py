@@ -9,7 +9,7 @@ from conftest import ROOT, build_site
 
 @pytest.fixture
 def project(tmp_path):
-    for part in ("mkdocs.yml", "docs", "hooks", "overrides", "includes"):
+    for part in ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "speech"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part)
@@ -59,3 +59,72 @@ def test_malformed_front_matter(project, tmp_path):
 def test_missing_included_section(project, tmp_path):
     (project / "docs" / "yaoqiu.md").unlink()
     assert_build_fails_naming(project, tmp_path, "yaoqiu.md")
+
+
+# The speech's structure (speech/model.py, speech/extension.py): the build names file and id. ---
+
+def test_speech_paragraph_without_its_id(project, tmp_path):
+    replace_in(project / "docs" / "mudi.md", "\n{ #mudi-3 }", "")
+    assert_build_fails_naming(project, tmp_path, "mudi.md", "mudi-2", "has no id")
+
+
+def test_duplicated_speech_paragraph_id(project, tmp_path):
+    replace_in(project / "docs" / "mudi.md", "{ #mudi-4 }", "{ #mudi-3 }")
+    assert_build_fails_naming(project, tmp_path, "mudi.md", "mudi-3")
+
+
+def test_extra_class_on_a_speech_paragraph_keeps_its_marks(project, tmp_path):
+    # `{ #mudi-4 .key }` once lost the paragraph its speech class, ¶, terms and lead sentence.
+    replace_in(project / "docs" / "mudi.md", "{ #mudi-4 }", "{ #mudi-4 .key }")
+    assert build_site(project, tmp_path / "out").returncode == 0
+    from bs4 import BeautifulSoup
+
+    paragraph = BeautifulSoup((tmp_path / "out" / "mudi.html").read_text(encoding="utf-8"),
+                              "html.parser").select_one("#mudi-4")
+    assert {"key", "speech"} <= set(paragraph["class"])
+    assert paragraph.select("a.para-link") and paragraph.select("abbr.term") and paragraph.select(".lead")
+
+
+def test_snippet_section_that_no_longer_covers_its_section(project, tmp_path):
+    # The end marker moved up one paragraph: 全文 would silently lose mudi-5.
+    path = project / "docs" / "mudi.md"
+    text = path.read_text(encoding="utf-8").replace("\n<!-- --8<-- [end:speech] -->\n", "\n")
+    path.write_text(text.replace("上述三个问题", "<!-- --8<-- [end:speech] -->\n\n上述三个问题", 1), encoding="utf-8")
+    assert_build_fails_naming(project, tmp_path, "quanwen.md", "mudi-5")
+
+
+def test_malformed_glossary_line(project, tmp_path):
+    replace_in(project / "includes" / "glossary.md", "*[党组]:", "*[党组]")
+    assert_build_fails_naming(project, tmp_path, "includes/glossary.md:", "not a glossary line")
+
+
+def test_duplicated_glossary_term(project, tmp_path):
+    replace_in(project / "includes" / "glossary.md", "*[党组]:", "*[党章]:")
+    assert_build_fails_naming(project, tmp_path, "includes/glossary.md:", "党章 is defined twice")
+
+
+def test_invalid_utf8_names_the_file_that_holds_it(project, tmp_path):
+    path = project / "docs" / "mudi.md"
+    path.write_bytes(path.read_bytes().replace("三会一课".encode(), b"\xff", 1))
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "mudi.md: not valid UTF-8" in result.stderr, result.stderr
+
+
+def test_hostile_glossary_and_front_matter_reach_pages_as_text(project, tmp_path):
+    hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+    replace_in(project / "includes" / "glossary.md", "*[党组]: ", f"*[党组]: {hostile}")
+    replace_in(project / "docs" / "mudi.md", "title: 二、培训的目的", f"title: '二、培训的目的{hostile}'")
+    replace_in(project / "docs" / "mudi.md", "description: 讲话第二部分", f"description: '{hostile}'\nx: 讲话第二部分")
+    assert build_site(project, tmp_path / "out").returncode == 0
+    from bs4 import BeautifulSoup
+
+    for name in ("shuyu.html", "mudi.html", "index.html", "yiyi.html"):
+        page = BeautifulSoup((tmp_path / "out" / name).read_text(encoding="utf-8"), "html.parser")
+        assert not page.select("script:not([src]):-soup-contains('alert')"), name
+        assert not page.select("img[onerror]"), name
+    shuyu = BeautifulSoup((tmp_path / "out" / "shuyu.html").read_text(encoding="utf-8"), "html.parser")
+    assert any(hostile in td.get_text() for td in shuyu.select("td"))
+    mudi = BeautifulSoup((tmp_path / "out" / "mudi.html").read_text(encoding="utf-8"), "html.parser")
+    assert hostile in mudi.select_one('meta[name="description"]')["content"]
+    assert hostile in mudi.title.get_text()

@@ -81,3 +81,62 @@ def test_the_comparison_bites(site, change):
     message = str(failure.value)
     assert "mudi.html" in message and "character" in message
     assert "三会一课" in message
+
+
+# What a reader sees: the rendered text on screen and on paper, not the DOM's. -------------------
+
+HIDE_EDITORIAL = ".editorial { display: none !important; }"
+
+
+def seen_blocks(page, url) -> list[tuple[str, str]]:
+    """(id, innerText) of each speech block as Chromium renders it at screen media, with the
+    site's editorial marks hidden: text that CSS hides from the reader is missing here."""
+    page.goto(url)
+    page.emulate_media(media="screen")
+    page.add_style_tag(content=HIDE_EDITORIAL)
+    return page.eval_on_selector_all(
+        "article .speech", "blocks => blocks.map(b => [b.id, b.innerText.replace(/\\n/g, '')])")
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_reader_sees_the_speech_on_screen(page, base_url, name):
+    compare(name, PAGES[name], [tuple(block) for block in seen_blocks(page, base_url + name)])
+
+
+def test_screen_comparison_bites_on_text_hidden_by_css(page, site, tmp_path):
+    """A sentence wrapped in print-only markup is in the DOM but not on screen: caught."""
+    import shutil
+
+    import static_server
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    mudi = copy / "mudi.html"
+    sentence = "城管局过去搞的我还是持肯定态度。"
+    html = mudi.read_text(encoding="utf-8")
+    assert sentence in html
+    mudi.write_text(html.replace(sentence, f'<span class="print-only">{sentence}</span>', 1), encoding="utf-8")
+    compare("mudi.html", PAGES["mudi.html"], speech_blocks(mudi.read_text(encoding="utf-8")))  # DOM: same
+    server, url = static_server.start(copy)
+    try:
+        with pytest.raises(Mismatch, match="mudi.html"):
+            compare("mudi.html", PAGES["mudi.html"], [tuple(b) for b in seen_blocks(page, url + "mudi.html")])
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("name", ["quanwen.html", "yiyi.html", "mudi.html", "yaoqiu.html"])
+def test_reader_sees_the_speech_on_paper_in_order(browser, base_url, tmp_path, name):
+    """The printed PDF's text holds every block of the page, in order (poppler reads it back)."""
+    import subprocess
+
+    import make_pdf
+
+    pdf = make_pdf.print_pdf(browser, base_url + name, tmp_path / "page.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\d", "", re.sub(r"—\s*\d+\s*—", "", re.sub(r"\s+", "", text)))  # page and note numbers
+    at = 0
+    for block_id, block in PAGES[name]:
+        found = flat.find(re.sub(r"\s+", "", block), at)
+        assert found >= 0, f"{name}: {block_id} is not printed whole after the block before it"
+        at = found + len(block)

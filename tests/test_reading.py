@@ -9,8 +9,7 @@ from bs4 import BeautifulSoup
 import edition
 from conftest import PAGES, ROOT, build_site
 from fidelity import block_text, speech_blocks
-
-from glossary import load_glossary
+from speech.glossary import load as load_glossary
 
 EDITION = edition.edition()
 SPEECH_PAGES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html"]

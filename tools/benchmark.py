@@ -72,7 +72,20 @@ def search_latency(browser, base_url, site):
           f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms   target p95 <= 30 ms")
 
 
-EXTRA_FIGURES = [search_index_size, search_latency]
+def lighthouse_performance(browser, base_url, site):
+    """Lighthouse's performance score (mobile), median of five runs a page: a timing, so printed,
+    never a test (on two shared cores one page scores 0.95–1.00 from run to run)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from lighthouse import lighthouse, scores
+
+    print("Lighthouse performance, mobile, median of 5 (target >= 0.98):")
+    for name in nav_pages() + ["404.html"]:
+        runs = [scores(lighthouse(base_url + name, categories=("performance",)))["performance"]
+                for _ in range(5)]
+        print(f"  {name:14} {statistics.median(runs):.2f}   runs {runs}")
+
+
+EXTRA_FIGURES = [search_index_size, search_latency, lighthouse_performance]
 
 if __name__ == "__main__":
     main()

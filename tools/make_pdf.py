@@ -8,15 +8,13 @@ The site itself builds without Chromium; only this needs it.
 import sys
 from pathlib import Path
 
+import speech
 from harness import ROOT, chromium, served_site
 
+SPEECH = speech.load(ROOT / "docs")
 # Built page -> PDF file name.
-PDFS = {
-    "quanwen.html": "动员讲话-全文.pdf",
-    "yiyi.html": "动员讲话-一-培训的意义.pdf",
-    "mudi.html": "动员讲话-二-培训的目的.pdf",
-    "yaoqiu.html": "动员讲话-三-培训的基本要求.pdf",
-}
+PDFS = {"quanwen.html": "动员讲话-全文.pdf"} | {
+    f"{s.slug}.html": f"动员讲话-{s.heading.replace('、', '-')}.pdf" for s in SPEECH.sections}
 
 
 def print_pdf(browser, url: str, out: Path) -> Path:

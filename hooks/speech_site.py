@@ -1,0 +1,70 @@
+"""MkDocs glue for the `speech` package: the whole of the site's build-time Python that needs MkDocs.
+
+- on_config: read the speech model and the glossary (bad structure stops the build, naming the
+  file) and add the Markdown extension that marks the speech on every page (speech/extension.py).
+- on_page_markdown: malformed front matter is an error; title and description reach the page as
+  text; tell the extension which page it is converting.
+- on_page_content / on_post_build: collect each page's text blocks and write the search index.
+"""
+
+import html
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import speech.model
+from speech import glossary, search_index
+from speech.extension import SpeechExtension
+
+GLOSSARY = "includes/glossary.md"   # relative to the project root
+
+_extension: SpeechExtension | None = None
+_pages: dict[str, dict] = {}        # src_uri -> {"location", "title", "blocks"}
+_nav_order: list[str] = []
+
+
+def on_config(config):
+    global _extension
+    root = Path(config.config_file_path).parent
+    try:
+        model = speech.load(Path(config.docs_dir))
+        terms = glossary.load(root / GLOSSARY, GLOSSARY)
+    except speech.StructureError as err:
+        raise PluginError(str(err)) from None
+    _extension = SpeechExtension(model, terms)
+    config.markdown_extensions.append(_extension)
+    return config
+
+
+def on_pre_build(config):
+    _pages.clear()
+
+
+def on_nav(nav, config, files):
+    _nav_order[:] = [page.file.src_uri for page in nav.pages]
+
+
+def on_page_markdown(markdown, page, config, files):
+    error = speech.model.front_matter_error(markdown)
+    if error:
+        raise PluginError(f"{page.file.src_uri}: {error}")
+    # The theme puts these into <title>, <meta content="…"> and the navigation as they are.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
+    _extension.page = page.file.src_uri
+    return markdown
+
+
+def on_page_content(content, page, config, files):
+    if not (page.meta.get("search") or {}).get("exclude"):
+        _pages[page.file.src_uri] = {"location": page.url or "index.html",
+                                     "title": html.unescape(page.title or ""),
+                                     "blocks": _extension.blocks}
+    return content
+
+
+def on_post_build(config):
+    order = {uri: n for n, uri in enumerate(_nav_order)}
+    ranked = sorted(_pages, key=lambda uri: order.get(uri, len(order)))
+    search_index.write(Path(config.site_dir), [_pages[uri] for uri in ranked])

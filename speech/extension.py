@@ -1,0 +1,332 @@
+"""The Python-Markdown extension that marks the speech on every page, on the element tree.
+
+    markdown.Markdown(extensions=["attr_list", "footnotes", "toc", SpeechExtension(speech, glossary)])
+
+Its treeprocessors, by priority (higher runs first; Python-Markdown's own in brackets):
+
+    [inline 20, footnotes 50/19/15, attr_list 8]
+    7.9  speech-blocks     class="speech" on the blocks with the speech's ids; the page shows every
+                           block it shows whole, in order, word for word as the model has it; one h1
+                           a page (全文's included section headings become h2 before toc lists them);
+                           lead sentences and ordinals set off; the outline and the glossary table
+                           filled in where a page asks for them
+    7    speech-glossary   glossary terms in the speech marked: Python-Markdown's abbr, with only
+                           the way it finds a term changed (Chinese has no word boundaries)
+    6.5  paragraph-links   a ¶ after each speech paragraph that copies a citation
+    [toc 5]
+    4.9  editorial-marks   class="editorial" on every mark the site adds inside the speech
+    [relpath 0, unescape 0]
+    -1   search-blocks     the page's text blocks, for the search index
+
+Because all of it works on elements, attribute order and extra classes ({ #mudi-4 .key }) do not
+matter, and text is escaped by construction.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+from . import model
+from .model import EDITORIAL, SPEECH, ORDINAL, Speech, StructureError, speech_text
+
+# Where a page asks for generated content: an empty element with one of these ids, e.g.
+#   <nav id="outline" class="outline" aria-label="讲话结构" markdown></nav>
+OUTLINE_ID = "outline"
+GLOSSARY_ID = "glossary"
+
+# Inside these, glossary terms are not marked.
+_NO_TERMS = {"a", "sup", "abbr", "code"}
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "tr"}
+_ANCHORED = {"h1", "h2", "h3", "h4", "p", "li", "blockquote", "table"}
+
+
+def add_class(element: etree.Element, name: str) -> None:
+    classes = (element.get("class") or "").split()
+    if name not in classes:
+        element.set("class", " ".join(classes + [name]))
+
+
+def has_class(element: etree.Element, name: str) -> bool:
+    return name in (element.get("class") or "").split()
+
+
+class SpeechExtension(Extension):
+    """Marks the speech. `speech` is the model (speech.load), `glossary` maps term → explanation.
+
+    `page` names the document being converted in error messages; the MkDocs glue sets it before
+    each page. After a conversion, `blocks` holds the page's text blocks for the search index.
+    """
+
+    def __init__(self, speech: Speech, glossary: dict[str, str] | None = None, **kwargs):
+        self.config = {}
+        super().__init__(**kwargs)
+        self.speech = speech
+        self.glossary = dict(glossary or {})
+        self.page = "<document>"
+        self.blocks: list[dict] = []
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        md.treeprocessors.register(SpeechBlocks(md, self), "speech-blocks", 7.9)
+        md.treeprocessors.register(GlossaryTerms(md, self), "speech-glossary", 7)
+        md.treeprocessors.register(ParagraphLinks(md, self), "paragraph-links", 6.5)
+        md.treeprocessors.register(EditorialMarks(md), "editorial-marks", 4.9)
+        md.treeprocessors.register(SearchBlocks(md, self), "search-blocks", -1)
+
+    def reset(self):
+        self.blocks = []
+
+
+class SpeechBlocks(Treeprocessor):
+    def __init__(self, md, ext: SpeechExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        self.mark_and_check(root)
+        self.one_h1(root)
+        for paragraph in root.iter("p"):
+            if has_class(paragraph, SPEECH) and not paragraph.get("id", "").startswith(model.OPENING):
+                self.set_off(paragraph)
+        self.fill(root, OUTLINE_ID, self.outline)
+        self.fill(root, GLOSSARY_ID, self.glossary_table)
+
+    def error(self, message: str) -> StructureError:
+        return StructureError(f"{self.ext.page}: {message}")
+
+    def mark_and_check(self, root):
+        """Class the speech blocks; a page that shows part of the speech shows it whole and true."""
+        speech = self.ext.speech
+        shown: dict[str, etree.Element] = {}
+        for element in root.iter():
+            block_id = element.get("id")
+            if block_id and speech.is_speech(block_id):
+                if block_id in shown:
+                    raise self.error(f"the speech block {block_id} appears twice")
+                add_class(element, SPEECH)
+                shown[block_id] = element
+        # Whatever part of the speech a page shows (the title, the opening, a section), it shows
+        # all of it, in order: a snippet marker moved up a paragraph must not drop one silently.
+        groups = [[(model.TITLE_ID, speech.title)], [(p.id, p.text) for p in speech.opening]]
+        groups += [section.blocks() for section in speech.sections]
+        for group in groups:
+            ids = [block_id for block_id, _ in group]
+            on_page = [block_id for block_id in shown if block_id in ids]
+            if on_page and on_page != ids:
+                missing = [block_id for block_id in ids if block_id not in on_page]
+                raise self.error(f"shows {on_page[0]} but not all of its part of the speech in order "
+                                 f"(missing or out of place: {', '.join(missing) or 'order'}); "
+                                 "check the snippet markers")
+        for block_id, text in speech.blocks():
+            if block_id in shown and speech_text(shown[block_id]) != text:
+                raise self.error(f"{block_id} differs from the speech as its own file has it "
+                                 f"(“{speech_text(shown[block_id])[:20]}…”): check the snippet markers")
+
+    @staticmethod
+    def one_h1(root):
+        """Every h1 after the first becomes h2 (全文 includes each section file with its h1)."""
+        for heading in [h for h in root.iter("h1")][1:]:
+            heading.tag = "h2"
+
+    @staticmethod
+    def set_off(paragraph):
+        """<span class="lead"> around the lead sentence, <span class="ordinal"> around 第一…"""
+        lead = model.LEAD_SENTENCE.match(paragraph.text or "")
+        if lead:
+            span = etree.Element("span", {"class": "lead"})
+            span.text = lead.group(0)
+            span.tail = paragraph.text[lead.end():]
+            paragraph.text = ""
+            paragraph.insert(0, span)
+        OrdinalMarks().iter_element(paragraph)
+
+    def fill(self, root, element_id, build):
+        for element in root.iter():
+            if element.get("id") == element_id:
+                if len(element) or (element.text or "").strip():
+                    raise self.error(f"the element #{element_id} must be empty: the build fills it")
+                build(element)
+                del element.attrib["id"]   # the page's own anchor is the heading above it
+                return
+
+    def outline(self, nav):
+        """The three parts, and under each its points by their lead sentences, linked."""
+        parts = etree.SubElement(nav, "ol")
+        for section in self.ext.speech.sections:
+            item = etree.SubElement(parts, "li")
+            link = etree.SubElement(item, "a", {"href": f"{section.source}#{section.slug}"})
+            link.text = section.heading
+            if section.announced:
+                link.tail = "　"
+                count = etree.SubElement(item, "span", {"class": "outline-count"})
+                count.text = section.announced
+            points = etree.SubElement(item, "ul")
+            for paragraph in section.points:
+                point = etree.SubElement(etree.SubElement(points, "li"), "a",
+                                         {"href": f"{section.source}#{paragraph.id}"})
+                point.text = paragraph.lead_sentence
+
+    def glossary_table(self, container):
+        """Term, explanation, and a link to each paragraph of the speech that uses the term."""
+        speech = self.ext.speech
+        table = etree.SubElement(container, "table")
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for label in ("术语", "释义", "出处"):
+            etree.SubElement(head, "th").text = label
+        body = etree.SubElement(table, "tbody")
+        for term, explanation in self.ext.glossary.items():
+            row = etree.SubElement(body, "tr")
+            etree.SubElement(row, "td").text = AtomicString(term)
+            etree.SubElement(row, "td").text = AtomicString(explanation)
+            places = etree.SubElement(row, "td")
+            links = []
+            for paragraph in speech.paragraphs():
+                if term in paragraph.text:
+                    source = model.HOME if paragraph.in_opening else speech.section(paragraph.id.split("-")[0]).source
+                    short = (model.OPENING_LABEL if paragraph.in_opening
+                             else f"{paragraph.place.split('、')[0]}、第 {paragraph.number} 段")
+                    link = etree.Element("a", {"href": f"{source}#{paragraph.id}", "title": paragraph.label})
+                    link.text = short
+                    links.append(link)
+            if not links:
+                places.text = "—"
+            for n, link in enumerate(links):
+                if n:
+                    links[n - 1].tail = "；"
+                places.append(link)
+
+
+class OrdinalMarks(AbbrTreeprocessor):
+    """Python-Markdown's abbr walk, reused to wrap ordinals (第一…) in <span class="ordinal">."""
+
+    def __init__(self):
+        super().__init__(None, {})
+        self.RE = ORDINAL
+        self.abbrs = _Always()
+
+    def create_element(self, title, text, tail):
+        span = etree.Element("span", {"class": "ordinal"})
+        span.text = AtomicString(text)
+        span.tail = tail
+        return span
+
+
+class _Always(dict):
+    def __getitem__(self, key):
+        return True
+
+
+class GlossaryTerms(AbbrTreeprocessor):
+    """abbr's tree walk over the speech paragraphs, finding terms anywhere in the text."""
+
+    def __init__(self, md, ext: SpeechExtension):
+        super().__init__(md, ext.glossary)
+
+    def run(self, root):
+        if not self.abbrs:
+            return
+        terms = sorted(self.abbrs, key=len, reverse=True)   # longest first, as abbr does
+        self.RE = re.compile("|".join(re.escape(term) for term in terms))
+        for paragraph in root.iter("p"):
+            if has_class(paragraph, SPEECH):
+                for element in paragraph.iter():
+                    if element.tag in _NO_TERMS:
+                        for inner in element.iter():
+                            if inner.text:
+                                inner.text = AtomicString(inner.text)
+                            if inner is not element and inner.tail:
+                                inner.tail = AtomicString(inner.tail)
+                self.iter_element(paragraph)
+
+    def create_element(self, title, text, tail):
+        abbr = super().create_element(title, text, tail)
+        abbr.set("class", "term")
+        abbr.set("tabindex", "0")     # a tap or the keyboard shows the explanation (edition.css)
+        return abbr
+
+
+class ParagraphLinks(Treeprocessor):
+    """<a class="para-link editorial" href="#yiyi-3" data-cite="…" aria-label="…">¶</a>"""
+
+    def __init__(self, md, ext: SpeechExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        for element in root.iter("p"):
+            paragraph = self.ext.speech.paragraph(element.get("id", "")) if has_class(element, SPEECH) else None
+            if paragraph:
+                where = "" if paragraph.in_opening else f"第 {paragraph.number} 段"
+                link = etree.SubElement(element, "a", {
+                    "class": f"para-link {EDITORIAL}",
+                    "href": f"#{paragraph.id}",
+                    "data-cite": self.ext.speech.citation(paragraph),
+                    "aria-label": f"{paragraph.place}{where}：复制引用和链接",
+                })
+                link.text = "¶"
+
+
+class EditorialMarks(Treeprocessor):
+    """What Python-Markdown adds inside blocks (note numbers, note back links, heading
+    permalinks) is the edition's, not the speech's: class it so, as the site's own marks are."""
+
+    def run(self, root):
+        for element in root.iter():
+            if (element.tag == "sup" and element.get("id", "").startswith("fnref")) \
+                    or has_class(element, "headerlink") or has_class(element, "footnote-backref"):
+                add_class(element, EDITORIAL)
+
+
+class SearchBlocks(Treeprocessor):
+    """Collect the page's text blocks (paragraph, heading, list item, table row) for the search
+    index: id to link to, text without editorial marks, whether it is speech, and its label."""
+
+    def __init__(self, md, ext: SpeechExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        self.blocks, self.anchor, self.heading = [], "", ""
+        self.walk(root)
+        self.ext.blocks = self.blocks
+
+    def walk(self, element):
+        for child in element:
+            if child.tag == "nav" or has_class(child, EDITORIAL):
+                continue   # the outline repeats the speech; its pages hold the hits
+            if child.get("id") and child.tag in _ANCHORED:
+                self.anchor = child.get("id")
+            if child.tag in _BLOCKS:
+                self.add_block(child)
+            else:
+                self.walk(child)
+
+    def add_block(self, element):
+        text = " ".join(self.text(element).split())
+        text = HTML_PLACEHOLDER_RE.sub("", text).strip()
+        anchor = element.get("id") or self.anchor
+        if element.tag.startswith("h"):
+            self.heading = text
+        if not text:
+            return
+        paragraph = self.ext.speech.paragraph(anchor) if element.tag == "p" else None
+        label = paragraph.short_label if paragraph else text if element.tag.startswith("h") else self.heading
+        self.blocks.append({"id": anchor, "text": text, "speech": has_class(element, SPEECH), "label": label})
+
+    def text(self, element) -> str:
+        parts = [element.text or ""]
+        for child in element:
+            if child.tag == "nav" or has_class(child, EDITORIAL):
+                parts.append(child.tail or "")
+                continue
+            parts.append(self.text(child))
+            if child.tag in ("td", "th"):
+                parts.append(" ")
+            parts.append(child.tail or "")
+        return "".join(parts)
