@@ -7,12 +7,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 import edition
+import speech.model
 from conftest import PAGES, ROOT, build_site
 from fidelity import block_text, speech_blocks
 from speech.glossary import load as load_glossary
 
 EDITION = edition.edition()
-SPEECH_PAGES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html"]
+SPEECH_PAGES = [name.replace(".md", ".html") for name in (speech.model.HOME, *speech.model.SECTION_FILES)]
 GLOSSARY = load_glossary(ROOT / "includes" / "glossary.md")
 
 # Citations in the wild point at these ids: they must never move. (id: how the paragraph starts)

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from speech.model import HOME, OPENING, SECTION_FILES
 
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 CJK = r"[\u3400-\u9fff“”‘’、。…—]"
@@ -50,10 +51,9 @@ def test_rule_3_headings_have_fixed_ascii_ids(path):
     assert bad == [], f"rule 3 (标题锚点): {bad}"
 
 
-@pytest.mark.parametrize("slug", ["yiyi", "mudi", "yaoqiu", "kaichang"])
-def test_rule_4_speech_paragraph_ids_are_consecutive(slug):
-    source = "\n".join((ROOT / "docs" / f).read_text(encoding="utf-8") for f in ("index.md", f"{slug}.md")
-                       if (ROOT / "docs" / f).exists())
+@pytest.mark.parametrize("file,slug", [(HOME, OPENING)] + [(f, f.removesuffix(".md")) for f in SECTION_FILES])
+def test_rule_4_speech_paragraph_ids_are_consecutive(file, slug):
+    source = (ROOT / "docs" / file).read_text(encoding="utf-8")
     numbers = [int(n) for n in re.findall(rf"^\{{ #{slug}-(\d+) \}}$", source, re.M)]
     assert numbers and numbers == list(range(1, len(numbers) + 1)), f"rule 4: {slug} ids {numbers}"
 
