@@ -66,6 +66,17 @@ describe("protocol", () => {
     assert.equal(worker.imported.length, 2)
   })
 
+  test("answers come in the order the queries came, even an empty query sent while the index loads", async () => {
+    const worker = await startWorker(index, { async: true })
+    const release = worker.holdLoads()
+    const first = worker.send({ type: QUERY, data: "党章" })     // waits for the index
+    const second = worker.send({ type: QUERY, data: "" })        // the reader cleared the box
+    release()
+    await Promise.all([first, second])
+    const answers = worker.posted.slice(1).map(message => message.data.items.length)
+    assert.deepEqual(answers, [1, 0], "the last answer must be the one for the empty box")
+  })
+
   test("an unknown message type is refused with a TypeError", async () => {
     const worker = await startWorker(index)
     await assert.rejects(worker.send({ type: 99 }), { name: "TypeError" })

@@ -277,8 +277,12 @@ async function handle(message) {
       try {
         // Material asks for "" as soon as it is ready; that needs no index. (Whether a query
         // has words does not depend on the character table, which only maps letters to letters.)
-        if (parseQuery(message.data).length === 0)
+        // But while the index loads, earlier queries are waiting for it: wait too, so that the
+        // answer to a box just cleared comes last and is what stays on screen.
+        if (parseQuery(message.data).length === 0) {
+          await loading
           return { type: RESULT, data: { items: [] } }
+        }
         await loadIndex()
         return { type: RESULT, data: search(message.data) }
       } catch (err) {
