@@ -80,6 +80,18 @@ describe("snippets", async () => {
     assert.deepEqual(marksOf(html), [query])
   })
 
+  test("a snippet never cuts a character outside the BMP (a surrogate pair, as 𠮷) in half", async () => {
+    const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+    // Shifting the hit and what follows it by one unit puts either end of the cut on every parity.
+    for (const before of ["", "a"])
+      for (const after of ["", "a"]) {
+        const text = "𠮷".repeat(40) + before + "党章" + after + "𠮷".repeat(100)
+        const shown = visibleText(await snippetFor(text, "党章"))
+        assert.doesNotMatch(shown, LONE, JSON.stringify({ before, after }))
+        assert.ok(text.includes(shown.replace(/^…|…$/g, "")))
+      }
+  })
+
   test("the highlight wraps exactly the matched characters: punctuation inside the match, none outside", async () => {
     const w = await worker([{ text: "（学习党章、党规。）", speech: true }])
     const [[, block]] = (await w.query("党章党规")).items
