@@ -147,6 +147,28 @@ describe("folding", () => {
     assert.deepEqual(await marksFor(["学习“党”章"], "党章"), ["党”章"])
   })
 
+  test("any passage pasted from the text finds its block and highlights it, in either punctuation width", async () => {
+    const text = "同志们，我们要坚持问题导向；把党章、党规学深悟透（第1条），做到“学思用贯通”！"
+    const toHalfWidth = passage => passage.replace(/[，；（）！：]/g, c => ({ "，": ",", "；": ";", "（": "(", "）": ")", "！": "!", "：": ":" })[c])
+    const worker = await onePage([text])
+    let tried = 0
+    for (let start = 0; start < text.length; start++)
+      for (let end = start + 2; end <= Math.min(text.length, start + 12); end++) {
+        const passage = text.slice(start, end)
+        // What is highlighted: the passage without the punctuation it starts or ends with.
+        const core = passage.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+        if (core.length < 2)
+          continue
+        for (const query of [passage, toHalfWidth(passage)]) {
+          const { items } = await worker.query(query)
+          assert.equal(items.length, 1, JSON.stringify(query))
+          assert.ok(marksOf(items[0][1].text).includes(core), `${JSON.stringify(query)}: ${items[0][1].text}`)
+          tried += 1
+        }
+      }
+    assert.ok(tried > 300, `only ${tried} passages`)
+  })
+
   test("folding does not join characters that are apart in the text", async () => {
     assert.equal(await marksFor(["党的章程"], "党章"), null)
     assert.equal(await marksFor(["党章"], "党章程"), null)
