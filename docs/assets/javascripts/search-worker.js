@@ -154,12 +154,22 @@ function spansOf(block, hits) {
   return merged
 }
 
+/* Whether offset i of text falls inside a surrogate pair (a character outside the BMP, as 𠮷). */
+function insidePair(text, i) {
+  return /[\udc00-\udfff]/.test(text.charAt(i)) && /[\ud800-\udbff]/.test(text.charAt(i - 1))
+}
+
 function snippet(text, spans) {
   let from = 0
   let to = text.length
   if (text.length > SNIPPET_LENGTH) {
     from = Math.max(0, spans[0][0] - SNIPPET_CONTEXT)
     to = Math.min(text.length, Math.max(from + SNIPPET_LENGTH, spans[0][1]))
+    // Offsets count UTF-16 units: take a character cut in half whole.
+    if (insidePair(text, from))
+      from -= 1
+    if (insidePair(text, to))
+      to += 1
   }
   let html = from > 0 ? "…" : ""
   let at = from
@@ -277,8 +287,12 @@ async function handle(message) {
       try {
         // Material asks for "" as soon as it is ready; that needs no index. (Whether a query
         // has words does not depend on the character table, which only maps letters to letters.)
-        if (parseQuery(message.data).length === 0)
+        // But while the index loads, earlier queries are waiting for it: wait too, so that the
+        // answer to a box just cleared comes last and is what stays on screen.
+        if (parseQuery(message.data).length === 0) {
+          await loading
           return { type: RESULT, data: { items: [] } }
+        }
         await loadIndex()
         return { type: RESULT, data: search(message.data) }
       } catch (err) {
