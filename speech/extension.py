@@ -188,10 +188,10 @@ class SpeechBlocks(Treeprocessor):
             links = []
             for paragraph in speech.paragraphs():
                 if term in paragraph.text:
-                    source = model.HOME if paragraph.in_opening else speech.section(paragraph.id.split("-")[0]).source
                     short = (model.OPENING_LABEL if paragraph.in_opening
                              else f"{paragraph.place.split('、')[0]}、第 {paragraph.number} 段")
-                    link = etree.Element("a", {"href": f"{source}#{paragraph.id}", "title": paragraph.label})
+                    link = etree.Element("a", {"href": f"{speech.source_of(paragraph)}#{paragraph.id}",
+                                               "title": paragraph.label})
                     link.text = short
                     links.append(link)
             if not links:

@@ -132,6 +132,12 @@ class Speech:
     def section(self, slug: str) -> Section | None:
         return next((s for s in self.sections if s.slug == slug), None)
 
+    def source_of(self, paragraph: Paragraph) -> str:
+        """The Markdown file (and so the page) a paragraph belongs to: index.md, yiyi.md, …"""
+        if paragraph.in_opening:
+            return HOME
+        return next(s.source for s in self.sections if paragraph in s.paragraphs)
+
     def is_speech(self, block_id: str) -> bool:
         return block_id in self._ids
 
