@@ -10,6 +10,7 @@ Its treeprocessors, by priority (higher runs first; Python-Markdown's own in bra
                            a page (全文's included section headings become h2 before toc lists them);
                            lead sentences and ordinals set off; the outline and the glossary table
                            filled in where a page asks for them
+    7.8  cite-page         a 引用本页 block (GB/T 7714) at the foot of a page that shows a section
     7    speech-glossary   glossary terms in the speech marked: Python-Markdown's abbr, with only
                            the way it finds a term changed (Chinese has no word boundaries)
     6.5  paragraph-links   a ¶ after each speech paragraph that copies a citation
@@ -74,6 +75,7 @@ class SpeechExtension(Extension):
     def extendMarkdown(self, md):
         md.registerExtension(self)
         md.treeprocessors.register(SpeechBlocks(md, self), "speech-blocks", 7.9)
+        md.treeprocessors.register(CitePage(md, self), "cite-page", 7.8)
         md.treeprocessors.register(GlossaryTerms(md, self), "speech-glossary", 7)
         md.treeprocessors.register(ParagraphLinks(md, self), "paragraph-links", 6.5)
         md.treeprocessors.register(EditorialMarks(md), "editorial-marks", 4.9)
@@ -202,6 +204,36 @@ class SpeechBlocks(Treeprocessor):
                 places.append(link)
 
 
+class CitePage(Treeprocessor):
+    """引用本页: how to cite this page in GB/T 7714-2015. The reader's browser fills in the date
+    of citing and the page's address (edition.js); without scripts the block names what goes there."""
+
+    HEADING_ID = "yinyong"
+
+    def __init__(self, md, ext: SpeechExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        shows_a_section = any(has_class(el, SPEECH) and (p := self.ext.speech.paragraph(el.get("id", "")))
+                              and not p.in_opening for el in root.iter("p"))
+        if not shows_a_section:
+            return
+        block = etree.SubElement(root, "section", {"class": f"cite-page {EDITORIAL}",
+                                                   "aria-labelledby": self.HEADING_ID})
+        etree.SubElement(block, "h2", {"id": self.HEADING_ID}).text = "引用本页"
+        etree.SubElement(block, "p").text = "按 GB/T 7714—2015 著录（引用某一段时，点该段末尾的 ¶ 复制）："
+        reference = self.ext.speech.reference()
+        line = etree.SubElement(block, "p", {"class": "cite-reference", "data-reference": reference})
+        line.text = f"{reference}["
+        date = etree.SubElement(line, "span", {"class": "cite-date"})
+        date.text = "引用日期"
+        date.tail = "]. "
+        url = etree.SubElement(line, "span", {"class": "cite-url"})
+        url.text = "本页网址"
+        url.tail = "."
+
+
 class OrdinalMarks(AbbrTreeprocessor):
     """Python-Markdown's abbr walk, reused to wrap ordinals (第一…) in <span class="ordinal">."""
 
@@ -266,7 +298,7 @@ class ParagraphLinks(Treeprocessor):
                 link = etree.SubElement(element, "a", {
                     "class": f"para-link {EDITORIAL}",
                     "href": f"#{paragraph.id}",
-                    "data-cite": self.ext.speech.citation(paragraph),
+                    "data-cite": self.ext.speech.reference(),
                     "aria-label": f"{paragraph.place}{where}：复制引用和链接",
                 })
                 link.text = "¶"

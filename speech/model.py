@@ -5,7 +5,7 @@ three sections in its own file (yiyi.md, mudi.md, yaoqiu.md), every block ending
 (`{ #yiyi-3 }`). This module reads those files with Python-Markdown itself (attr_list and
 footnotes, as the site renders them), checks their structure, and answers every question the site
 asks about the speech: its blocks and their text, the labels 开场白 / 一、培训的意义 第 3 段, the
-citation, the lead sentences of its points, the editors' notes, and what is editorial.
+reference (GB/T 7714), the lead sentences of its points, the editors' notes, and what is editorial.
 
 It knows nothing of MkDocs or of the rules that made the text from the scraped page: those live in
 tests/edition.py, the independent oracle that checks this edition.
@@ -30,6 +30,10 @@ SECTION_FILES = ("yiyi.md", "mudi.md", "yaoqiu.md")
 TITLE_ID = "biaoti"
 OPENING = "kaichang"                 # the opening's paragraphs: kaichang-1, …
 OPENING_LABEL = "开场白"
+# For references in GB/T 7714-2015: the source names no speaker (编辑说明, 引用格式), and the year
+# is the one in the source page's own title.
+AUTHOR = "佚名"
+YEAR = "2022"
 
 # The one definition of what is not speech inside a speech block: every editorial mark the site
 # adds there (¶ links, note numbers, heading permalinks) carries this class, and whatever reads the
@@ -141,11 +145,10 @@ class Speech:
     def is_speech(self, block_id: str) -> bool:
         return block_id in self._ids
 
-    def citation(self, paragraph: Paragraph) -> str:
-        """《title》 · 一、培训的意义 · 第 3 段 (the page script appends the URL)."""
-        if paragraph.in_opening:
-            return f"《{self.title}》 · {OPENING_LABEL}"
-        return f"《{self.title}》 · {paragraph.place} · 第 {paragraph.number} 段"
+    def reference(self) -> str:
+        """The start of a GB/T 7714-2015 reference to this edition as an electronic resource:
+        佚名. 题名[EB/OL]. (2022). The reader's browser appends [引用日期]. URL."""
+        return f"{AUTHOR}. {self.title}[EB/OL]. ({YEAR})"
 
     def notes_of(self, paragraphs) -> list[Note]:
         """The notes attached to these paragraphs, each once, in order of first reference."""

@@ -100,7 +100,7 @@ def test_whole_speech_page_demotes_included_headings_before_the_contents_list_is
     assert [h.get("id") for h in root.iter("h1")] == ["biaoti"]
     assert [h.get("id") for h in root.iter("h2") if "speech" in h.get("class", "")] == ["yiyi", "mudi", "yaoqiu"]
     contents = [token["id"] for token in md.toc_tokens[0]["children"]]
-    assert contents[-3:] == ["yiyi", "mudi", "yaoqiu"]
+    assert contents[-4:] == ["yiyi", "mudi", "yaoqiu", "yinyong"]   # the sections, then 引用本页
 
 
 def test_a_page_that_loses_a_paragraph_of_a_section_fails_naming_page_and_id():
@@ -119,7 +119,7 @@ def test_paragraph_links_carry_the_citation():
     _, root, _ = convert(page_source("mudi.md"))
     link = by_id(root, "mudi-4").find("a[@class='para-link editorial']")
     assert link.get("href") == "#mudi-4" and link.text == "¶"
-    assert link.get("data-cite") == f"《{SPEECH.title}》 · 二、培训的目的 · 第 4 段"
+    assert link.get("data-cite") == f"佚名. {SPEECH.title}[EB/OL]. (2022)"
     assert link.get("aria-label") == "二、培训的目的第 4 段：复制引用和链接"
 
 
@@ -148,3 +148,15 @@ def test_search_blocks_skip_editorial_marks_and_navigation():
     assert blocks["yiyi"]["text"] == "一、培训的意义"               # no ¶ from the permalink
     assert blocks["fn:shishi"]["text"].startswith("编者注") and not blocks["fn:shishi"]["speech"]
     assert not any("二是促进整个系统工作上水平上台阶的需要。" == b["text"] for b in ext.blocks)  # outline skipped
+
+
+def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not():
+    _, root, ext = convert(page_source("mudi.md"))
+    block = root[-1]
+    assert block.tag == "section" and set(block.get("class").split()) == {"cite-page", "editorial"}
+    reference = block.find(".//p[@class='cite-reference']")
+    assert reference.get("data-reference") == SPEECH.reference()
+    assert "".join(reference.itertext()) == f"{SPEECH.reference()}[引用日期]. 本页网址."
+    assert not any(b["text"] == "引用本页" for b in ext.blocks)       # editorial: not indexed
+    _, home, _ = convert(page_source("index.md"))
+    assert home.find(".//section") is None

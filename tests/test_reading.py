@@ -2,6 +2,8 @@
 
 import os
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -49,15 +51,16 @@ def test_every_speech_paragraph_has_one_permalink_with_a_citation(site):
             links = p.select("a.para-link")
             assert len(links) == 1, f"{name} #{p['id']}"
             assert links[0]["href"] == f"#{p['id']}"
-            cite = links[0]["data-cite"]
-            assert cite.startswith(f"《{EDITION.title}》")
+            # GB/T 7714-2015, electronic resource; the page script adds [date]. URL#id.
+            assert links[0]["data-cite"] == f"佚名. {EDITION.title}[EB/OL]. (2022)"
+            label = links[0]["aria-label"]
             if not p["id"].startswith("kaichang"):
                 section = next(s for s in EDITION.sections if p["id"].startswith(s.slug + "-"))
-                assert f"{section.heading} · 第 {p['id'].rsplit('-', 1)[1]} 段" in cite
+                assert label.startswith(f"{section.heading}第 {p['id'].rsplit('-', 1)[1]} 段"), label
 
 
 def test_permalink_shows_on_hover_and_focus_and_copies_a_citation(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="Asia/Shanghai")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page = context.new_page()
     page.goto(base_url + "mudi.html")
@@ -75,7 +78,8 @@ def test_permalink_shows_on_hover_and_focus_and_copies_a_citation(browser, base_
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"《{EDITION.title}》 · 二、培训的目的 · 第 4 段 · {base_url}mudi.html#mudi-4"
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()   # the reader's today
+    assert copied == f"佚名. {EDITION.title}[EB/OL]. (2022)[{today}]. {base_url}mudi.html#mudi-4."
     assert page.url.endswith("mudi.html#mudi-4")
     assert "已复制引用" in page.locator("[data-md-component=dialog]").inner_text()
     context.close()
