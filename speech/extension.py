@@ -9,7 +9,8 @@ Its treeprocessors, by priority (higher runs first; Python-Markdown's own in bra
                            block it shows whole, in order, word for word as the model has it; one h1
                            a page (全文's included section headings become h2 before toc lists them);
                            lead sentences and ordinals set off; the outline, the glossary table,
-                           the collation and its summary filled in where a page asks for them
+                           the collation with its summary and the edition version filled in where
+                           a page asks for them
     7    speech-glossary   glossary terms in the speech marked: Python-Markdown's abbr, with only
                            the way it finds a term changed (Chinese has no word boundaries)
     6.5  paragraph-links   a ¶ after each speech paragraph that copies a citation
@@ -43,6 +44,7 @@ OUTLINE_ID = "outline"
 GLOSSARY_ID = "glossary"
 COLLATION_ID = "collation"                  # <div id="collation" class="collation" markdown></div>
 COLLATION_SUMMARY_ID = "collation-summary"  # the counts of changes and the noted slips
+VERSION_ID = "edition-version"              # the edition version (Speech.version)
 RULES_PAGE = "bianji.md"
 
 # Inside these, glossary terms are not marked.
@@ -107,6 +109,7 @@ class SpeechBlocks(Treeprocessor):
         self.fill(root, GLOSSARY_ID, self.glossary_table)
         self.fill(root, COLLATION_SUMMARY_ID, self.collation_summary)
         self.fill(root, COLLATION_ID, self.collation_text)
+        self.fill(root, VERSION_ID, self.edition_version)
 
     def error(self, message: str) -> StructureError:
         return StructureError(f"{self.ext.page}: {message}")
@@ -284,7 +287,7 @@ class SpeechBlocks(Treeprocessor):
             raise self.error(f"the collation has a segment of unknown kind {kind!r}")
 
     def collation_summary(self, container):
-        """The counts per change and the noted slips linked to their paragraphs."""
+        """The counts per change, the noted slips linked to their paragraphs, and the version."""
         found = self.the_collation()
         table = etree.SubElement(container, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
@@ -311,7 +314,12 @@ class SpeechBlocks(Treeprocessor):
             link = etree.SubElement(etree.SubElement(row, "td"), "a", {"href": f"{RULES_PAGE}#guize-{rule}"})
             link.text = f"规则 {rule}"
         kept = etree.SubElement(container, "p")
-        kept.text = f"此外讲话的 {found.kept} 个字符照录原文。"
+        kept.text = f"此外讲话的 {found.kept} 个字符照录原文。对照的是本版版本 "
+        etree.SubElement(kept, "code").text = self.ext.speech.version
+        kept[0].tail = "（见"
+        link = etree.SubElement(kept, "a", {"href": f"{RULES_PAGE}#banben"})
+        link.text = "编辑说明"
+        link.tail = "）。"
         if notes:
             intro = etree.SubElement(container, "p")
             intro.text = "加了编者注的疑误："
@@ -328,6 +336,13 @@ class SpeechBlocks(Treeprocessor):
                 here = etree.SubElement(item, "a", {"href": f"#dz-{block.id}"})
                 here.text = "看对照"
                 here.tail = "）"
+
+    def edition_version(self, container):
+        """本版版本号 (Speech.version), on 编辑说明: a citation can name the state of the text it
+        quoted. It is computed from the model at each build, so it cannot go stale."""
+        p = etree.SubElement(container, "p")
+        p.text = "本版版本号："
+        etree.SubElement(p, "code", {"class": "edition-version"}).text = self.ext.speech.version
 
 
 def _append_text(parent: etree.Element, text: str) -> None:

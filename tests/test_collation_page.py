@@ -11,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import edition
+import speech
+from conftest import ROOT
 from speech.search_index import read_docs_file
 
 EDITION = edition.edition()
@@ -101,6 +103,14 @@ def test_summary_links_each_noted_slip_to_its_paragraph(site):
     assert listed == stated == ["yiyi.html#yiyi-2", "yiyi.html#yiyi-3", "mudi.html#mudi-2", "yaoqiu.html#yaoqiu-4"]
     for li in page.select("article ul.collation-slips li"):
         assert page.find(id=li.select("a")[-1]["href"].lstrip("#")), "the link into the collation has no target"
+
+
+def test_edition_version_is_shown_on_the_edition_notes_and_the_collation(site):
+    version = speech.load(ROOT / "docs").version
+    shown = soup(site, "bianji.html").select("article code.edition-version")
+    assert [code.get_text() for code in shown] == [version]
+    assert re.fullmatch(r"[0-9a-f]{8}", version)
+    assert version in soup(site, "duizhao.html").select_one("article .collation-summary table ~ p").get_text()
 
 
 def test_collation_page_renders_without_errors_and_shows_the_marks(page, base_url):
