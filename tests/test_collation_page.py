@@ -55,6 +55,30 @@ def test_reading_the_insertions_gives_the_edition(site):
     assert blocks == EXPECTED_BLOCKS
 
 
+def drop_an_insertion(view):
+    view.select_one("ins").decompose()                     # a change shown as if there were none
+
+
+def drop_a_deletion(view):
+    view.select_one("del:not(.linebreak)").decompose()     # a source character lost
+
+
+def hide_an_insertion_as_editorial(view):
+    view.select_one("ins").wrap(view.new_tag("span", attrs={"class": "editorial"}))
+
+
+@pytest.mark.parametrize("tamper,broken", [(drop_an_insertion, "edition"), (drop_a_deletion, "source"),
+                                           (hide_an_insertion_as_editorial, "edition")])
+def test_the_contract_bites(site, tamper, broken):
+    """Each reading fails when the page misstates one change (so the two tests above can fail)."""
+    view = BeautifulSoup(str(collation(site)), "html.parser")
+    tamper(view)
+    source = squeeze(reading(view, keep="del", drop="ins").get_text())
+    text = squeeze(reading(view, keep="ins", drop="del").get_text())
+    assert (source == squeeze(edition.source_text())) == (broken != "source")
+    assert (text == squeeze("".join(t for _, t in EXPECTED_BLOCKS))) == (broken != "edition")
+
+
 def test_changes_are_marked_where_they_are(site):
     view = collation(site)
     pairs = [(d.get_text(), d.find_next_sibling().get_text()) for d in view.select("del:not(.linebreak)")
