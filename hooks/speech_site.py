@@ -1,6 +1,7 @@
 """MkDocs glue for the `speech` package: the whole of the site's build-time Python that needs MkDocs.
 
-- on_config: read the speech model and the glossary (bad structure stops the build, naming the
+- on_config: read the speech model and the glossary, set the verbatim source against the model
+  (speech/collation.py; bad structure or an unexplained difference stops the build, naming the
   file) and add the Markdown extension that marks the speech on every page (speech/extension.py).
 - on_page_markdown: malformed front matter is an error; title and description reach the page as
   text; tell the extension which page it is converting.
@@ -13,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import speech.model
-from speech import glossary, search_index
+from speech import collation, glossary, search_index
 from speech.extension import SpeechExtension
 
 GLOSSARY = "includes/glossary.md"   # relative to the project root
@@ -29,9 +30,10 @@ def on_config(config):
     try:
         model = speech.load(Path(config.docs_dir))
         terms = glossary.load(root / GLOSSARY, GLOSSARY)
+        collated = collation.collate(root / collation.SOURCE, model)
     except speech.StructureError as err:
         raise PluginError(str(err)) from None
-    _extension = SpeechExtension(model, terms)
+    _extension = SpeechExtension(model, terms, collated)
     config.markdown_extensions.append(_extension)
     return config
 

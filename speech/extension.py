@@ -8,8 +8,9 @@ Its treeprocessors, by priority (higher runs first; Python-Markdown's own in bra
     7.9  speech-blocks     class="speech" on the blocks with the speech's ids; the page shows every
                            block it shows whole, in order, word for word as the model has it; one h1
                            a page (全文's included section headings become h2 before toc lists them);
-                           lead sentences and ordinals set off; the outline and the glossary table
-                           filled in where a page asks for them
+                           lead sentences and ordinals set off; the outline, the glossary table,
+                           the collation with its summary and the edition version filled in where
+                           a page asks for them
     7.8  cite-page         a 引用本页 block (GB/T 7714) at the foot of a page that shows a section
     7    speech-glossary   glossary terms in the speech marked: Python-Markdown's abbr, with only
                            the way it finds a term changed (Chinese has no word boundaries)
@@ -33,13 +34,19 @@ from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
+from . import collation as collation_
 from . import model
+from .collation import Collation
 from .model import EDITORIAL, SPEECH, ORDINAL, Speech, StructureError, speech_text
 
 # Where a page asks for generated content: an empty element with one of these ids, e.g.
 #   <nav id="outline" class="outline" aria-label="讲话结构" markdown></nav>
 OUTLINE_ID = "outline"
 GLOSSARY_ID = "glossary"
+COLLATION_ID = "collation"                  # <div id="collation" class="collation" markdown></div>
+COLLATION_SUMMARY_ID = "collation-summary"  # the counts of changes and the noted slips
+VERSION_ID = "edition-version"              # the edition version (Speech.version)
+RULES_PAGE = "bianji.md"
 
 # Inside these, glossary terms are not marked.
 _NO_TERMS = {"a", "sup", "abbr", "code"}
@@ -58,17 +65,21 @@ def has_class(element: etree.Element, name: str) -> bool:
 
 
 class SpeechExtension(Extension):
-    """Marks the speech. `speech` is the model (speech.load), `glossary` maps term → explanation.
+    """Marks the speech. `speech` is the model (speech.load), `glossary` maps term → explanation,
+    `collation` is the source set against the model (speech.collation.collate), for the page that
+    shows it.
 
     `page` names the document being converted in error messages; the MkDocs glue sets it before
     each page. After a conversion, `blocks` holds the page's text blocks for the search index.
     """
 
-    def __init__(self, speech: Speech, glossary: dict[str, str] | None = None, **kwargs):
+    def __init__(self, speech: Speech, glossary: dict[str, str] | None = None,
+                 collation: Collation | None = None, **kwargs):
         self.config = {}
         super().__init__(**kwargs)
         self.speech = speech
         self.glossary = dict(glossary or {})
+        self.collation = collation
         self.page = "<document>"
         self.blocks: list[dict] = []
 
@@ -98,6 +109,9 @@ class SpeechBlocks(Treeprocessor):
                 self.set_off(paragraph)
         self.fill(root, OUTLINE_ID, self.outline)
         self.fill(root, GLOSSARY_ID, self.glossary_table)
+        self.fill(root, COLLATION_SUMMARY_ID, self.collation_summary)
+        self.fill(root, COLLATION_ID, self.collation_text)
+        self.fill(root, VERSION_ID, self.edition_version)
 
     def error(self, message: str) -> StructureError:
         return StructureError(f"{self.ext.page}: {message}")
@@ -202,6 +216,143 @@ class SpeechBlocks(Treeprocessor):
                 if n:
                     links[n - 1].tail = "；"
                 places.append(link)
+
+
+    # The collation (对照原文) -------------------------------------------------------------------
+    #
+    # The contract its tests check: inside .collation, the text with <del> kept and <ins> and
+    # .editorial dropped is source/ (white space aside); with <ins> kept and <del> and .editorial
+    # dropped it is the edition. So every character of the source is in the text or a <del>, every
+    # character the edition adds is in an <ins>, and every mark the site adds to help the reader
+    # (block labels, note marks) is .editorial. A rejoined line break is a <del> holding the
+    # source's own newline: both readings stay exact, and edition.css draws it as a struck ↵.
+
+    def the_collation(self) -> Collation:
+        if self.ext.collation is None:
+            raise self.error("asks for the collation, but the build has not read source/ for it")
+        return self.ext.collation
+
+    def block_link(self, block_id: str) -> str:
+        """Where a block of the speech lives: yiyi.md#yiyi-3, index.md#kaichang-1."""
+        paragraph = self.ext.speech.paragraph(block_id)
+        slug = block_id.split("-")[0]
+        section = self.ext.speech.section(slug)
+        if section is None or (paragraph is not None and paragraph.in_opening):
+            return f"{model.HOME}#{block_id}"
+        return f"{section.source}#{block_id}"
+
+    def note_link(self, block_id: str, note: str) -> str:
+        return f"{self.block_link(block_id).split('#')[0]}#fn:{note}"
+
+    def collation_text(self, container):
+        """Each block of the source in order: the web page's header and footer struck through, the
+        speech's blocks with their changes in place and a label linking to the block's page."""
+        for block in self.the_collation().blocks:
+            p = etree.SubElement(container, "p", {"class": f"collation-{block.role}"})
+            if block.id is None:
+                label = etree.SubElement(p, "span", {"class": f"collation-label {EDITORIAL}"})
+                label.text = "原网页页首（删去）" if block.role == "header" else "原网页页尾（删去）"
+            else:
+                p.set("id", f"dz-{block.id}")
+                label = etree.SubElement(p, "a", {"class": f"collation-label {EDITORIAL}",
+                                                  "href": self.block_link(block.id),
+                                                  "title": self.block_title(block.id)})
+                label.text = block.id
+            for segment in block.segments:
+                self.collation_segment(p, block, segment)
+
+    def block_title(self, block_id: str) -> str:
+        paragraph = self.ext.speech.paragraph(block_id)
+        if paragraph:
+            return f"本版 {paragraph.label}"
+        return "本版标题" if block_id == model.TITLE_ID else f"本版 {self.ext.speech.section(block_id).heading}"
+
+    def collation_segment(self, p, block, segment):
+        kind = segment.kind
+        if kind == collation_.SAME:
+            _append_text(p, segment.source)
+        elif kind == collation_.PUNCTUATION:
+            etree.SubElement(p, "del").text = AtomicString(segment.source)
+            etree.SubElement(p, "ins").text = AtomicString(segment.edition)
+        elif kind == collation_.LINEBREAK:
+            mark = etree.SubElement(p, "del", {"class": "linebreak", "title": "原网页在此断行，本版接回"})
+            mark.text = AtomicString(segment.source)
+        elif kind == collation_.BOILERPLATE:
+            etree.SubElement(p, "del").text = AtomicString(segment.source)
+        elif kind == collation_.NOTE:
+            note = self.ext.speech.notes[segment.note]
+            sup = etree.SubElement(p, "sup", {"class": f"collation-note {EDITORIAL}"})
+            link = etree.SubElement(sup, "a", {"href": self.note_link(block.id, segment.note),
+                                               "title": note.text, "aria-label": note.text})
+            link.text = "注"
+        else:
+            raise self.error(f"the collation has a segment of unknown kind {kind!r}")
+
+    def collation_summary(self, container):
+        """The counts per change, the noted slips linked to their paragraphs, and the version."""
+        found = self.the_collation()
+        table = etree.SubElement(container, "table")
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for label in ("改动", "处数", "依据"):
+            etree.SubElement(head, "th").text = label
+        body = etree.SubElement(table, "tbody")
+        notes = found.segments(collation_.NOTE)
+        # (what changed: a label, or the marks half → full; how many; the rule on 编辑说明)
+        rows = [((half, full), n, 1) for (half, full), n in found.punctuation_counts().items()]
+        rows += [("接回分号后的断行", found.rejoined, 2),
+                 ("删去网页页首", sum(b.role == "header" for b in found.boilerplate()), 3),
+                 ("删去网页页尾", sum(b.role == "footer" for b in found.boilerplate()), 3),
+                 ("疑误加编者注，不改字", len(notes), 4)]
+        for what, count, rule in rows:
+            row = etree.SubElement(body, "tr")
+            cell = etree.SubElement(row, "td")
+            if isinstance(what, tuple):
+                half, full = (etree.SubElement(cell, "code") for _ in range(2))
+                half.text, full.text = AtomicString(what[0]), AtomicString(what[1])
+                half.tail = "→"
+            else:
+                cell.text = what
+            etree.SubElement(row, "td").text = str(count)
+            link = etree.SubElement(etree.SubElement(row, "td"), "a", {"href": f"{RULES_PAGE}#guize-{rule}"})
+            link.text = f"规则 {rule}"
+        kept = etree.SubElement(container, "p")
+        kept.text = f"此外讲话的 {found.kept} 个字符照录原文。对照的是本版版本 "
+        etree.SubElement(kept, "code").text = self.ext.speech.version
+        kept[0].tail = "（见"
+        link = etree.SubElement(kept, "a", {"href": f"{RULES_PAGE}#banben"})
+        link.text = "编辑说明"
+        link.tail = "）。"
+        if notes:
+            intro = etree.SubElement(container, "p")
+            intro.text = "加了编者注的疑误："
+            slips = etree.SubElement(container, "ul", {"class": "collation-slips"})
+            blocks = {id(s): b for b in found.blocks for s in b.segments}
+            for segment in notes:
+                block = blocks[id(segment)]
+                paragraph = self.ext.speech.paragraph(block.id)
+                item = etree.SubElement(slips, "li")
+                where = etree.SubElement(item, "a", {"href": self.block_link(block.id)})
+                where.text = paragraph.label if paragraph else block.id
+                where.tail = (f"（原网页第 {segment.line} 行）："
+                              f"{self.ext.speech.notes[segment.note].text}（")
+                here = etree.SubElement(item, "a", {"href": f"#dz-{block.id}"})
+                here.text = "看对照"
+                here.tail = "）"
+
+    def edition_version(self, container):
+        """本版版本号 (Speech.version), on 编辑说明: a citation can name the state of the text it
+        quoted. It is computed from the model at each build, so it cannot go stale."""
+        p = etree.SubElement(container, "p")
+        p.text = "本版版本号："
+        etree.SubElement(p, "code", {"class": "edition-version"}).text = self.ext.speech.version
+
+
+def _append_text(parent: etree.Element, text: str) -> None:
+    """Text after the last child of parent (or as its text), kept as it is."""
+    if len(parent):
+        parent[-1].tail = AtomicString((parent[-1].tail or "") + text)
+    else:
+        parent.text = AtomicString((parent.text or "") + text)
 
 
 class CitePage(Treeprocessor):

@@ -13,6 +13,7 @@ tests/edition.py, the independent oracle that checks this edition.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class Paragraph:
     text: str        # the speech's words only, note marks left out
     place: str       # the section heading, or 开场白
     notes: tuple[str, ...] = ()   # names of the notes attached to it, in order
+    note_offsets: tuple[int, ...] = ()   # where each note's mark stands: characters of text before it
 
     @property
     def in_opening(self) -> bool:
@@ -156,6 +158,17 @@ class Speech:
         return [self.notes[name] for name in names]
 
     @property
+    def version(self) -> str:
+        """A short name for this state of the edition's text, for citations: the first 8 hex digits
+        of the SHA-256 of every block (id and text, in reading order) and every note (name and
+        text, by name). Any change to a character of the speech, to an id a citation points at or
+        to a note gives a new version; changes to the site around them (layout, other pages) do
+        not, because a quotation checked against one version stays checked."""
+        lines = [f"{block_id}\t{text}" for block_id, text in self.blocks()]
+        lines += [f"{name}\t{self.notes[name].text}" for name in sorted(self.notes)]
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:8]
+
+    @property
     def _ids(self) -> frozenset[str]:
         return frozenset(block_id for block_id, _ in self.blocks())
 
@@ -182,12 +195,26 @@ def is_editorial(element: etree.Element) -> bool:
 
 def note_names(element: etree.Element) -> tuple[str, ...]:
     """Names of the footnotes referenced in a block, in order."""
-    names = []
-    for sup in element.iter("sup"):
-        ref = sup.get("id") or ""
-        if ref.startswith("fnref"):
-            names.append(ref.split(":", 1)[1])
-    return tuple(names)
+    return tuple(name for name, _ in note_places(element))
+
+
+def note_places(element: etree.Element) -> list[tuple[str, int]]:
+    """(name, offset) of each footnote reference in a block, in order: offset counts the
+    characters of the block's speech text (speech_text) before the reference."""
+    places, length = [], 0
+
+    def walk(el):
+        nonlocal length
+        length += len(el.text or "")
+        for child in el:
+            ref = child.get("id") or ""
+            if child.tag == "sup" and ref.startswith("fnref"):
+                places.append((ref.split(":", 1)[1], length))
+            elif not is_editorial(child):
+                walk(child)
+            length += len(child.tail or "")
+    walk(element)
+    return places
 
 
 class _KeepTree(Treeprocessor):
@@ -282,7 +309,9 @@ def _paragraphs(root, name, prefix, place) -> tuple[Paragraph, ...]:
             text = speech_text(el)
             if not text.strip():
                 raise StructureError(f"{name}: {el.get('id')} is empty")
-            found.append(Paragraph(el.get("id"), int(match["number"]), text, place, note_names(el)))
+            places = note_places(el)
+            found.append(Paragraph(el.get("id"), int(match["number"]), text, place,
+                                   tuple(name for name, _ in places), tuple(at for _, at in places)))
     numbers = [p.number for p in found]
     if numbers != list(range(1, len(found) + 1)):
         expected = next(n for n, got in enumerate(numbers + [None], 1) if got != n)

@@ -9,7 +9,7 @@ from conftest import ROOT, build_site
 
 @pytest.fixture
 def project(tmp_path):
-    for part in ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "speech"):
+    for part in ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "speech", "source"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part)
@@ -49,6 +49,12 @@ def test_broken_anchor(project, tmp_path):
 def test_nav_entry_to_a_missing_page(project, tmp_path):
     replace_in(project / "mkdocs.yml", "- 编辑说明: bianji.md", "- 编辑说明: bianji.md\n  - 附录: fulu.md")
     assert_build_fails_naming(project, tmp_path, "fulu.md")
+
+
+def test_speech_text_the_source_does_not_bear_out(project, tmp_path):
+    """A character of the speech changed in its Markdown: the collation cannot explain it."""
+    replace_in(project / "docs" / "mudi.md", "三会一课", "三会二课")
+    assert_build_fails_naming(project, tmp_path, "source/000_7580ef5281b4135a.txt: line 20, column", "mudi-4")
 
 
 def test_malformed_front_matter(project, tmp_path):

@@ -13,7 +13,7 @@ from mkdocs.utils.meta import get_data
 
 import speech
 from conftest import ROOT
-from speech import glossary
+from speech import collation, glossary
 from speech.extension import SpeechExtension
 from speech.model import StructureError
 
@@ -30,9 +30,9 @@ class KeepTree(Treeprocessor):
         self.root = root
 
 
-def convert(text: str, terms=None, page="test.md"):
+def convert(text: str, terms=None, page="test.md", collated=None):
     """(html, final element tree, extension) for a Markdown text, as the site converts it."""
-    ext = SpeechExtension(SPEECH, TERMS if terms is None else terms)
+    ext = SpeechExtension(SPEECH, TERMS if terms is None else terms, collated)
     ext.page = page
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext],
                            extension_configs={"toc": {"permalink": True}})
@@ -160,3 +160,23 @@ def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not():
     assert not any(b["text"] == "引用本页" for b in ext.blocks)       # editorial: not indexed
     _, home, _ = convert(page_source("index.md"))
     assert home.find(".//section") is None
+
+
+def test_collation_fills_its_placeholders_as_elements_with_marks_in_place():
+    collated = collation.collate(ROOT / collation.SOURCE, SPEECH)
+    html, root, ext = convert(page_source("duizhao.md"), collated=collated)
+    view = root.find(".//div[@class='collation']")
+    assert view.get("id") is None and view.find("p[@id='dz-yiyi-2']") is not None
+    block = view.find("p[@id='dz-mudi-1']")
+    assert [(d.text, i.text) for d, i in zip(block.iter("del"), block.iter("ins"))] == [(":", "：")]
+    assert block.find("a[@class='collation-label editorial']").get("href") == "mudi.md#mudi-1"
+    assert len(view.findall(".//del[@class='linebreak']")) == 12
+    assert view.find(".//sup[@class='collation-note editorial']/a").get("href") == "yiyi.md#fn:shishi"
+    summary = root.find(".//div[@class='collation-summary']")
+    assert [td.text for td in summary.findall(".//tbody/tr/td[2]")] == ["98", "12", "10", "8", "1", "12", "1", "1", "4"]
+    assert not ext.blocks or all("speech" in b and not b["speech"] for b in ext.blocks)
+
+
+def test_a_page_asking_for_the_collation_without_one_fails_naming_it():
+    with pytest.raises(StructureError, match=r"^duizhao\.md: asks for the collation"):
+        convert(page_source("duizhao.md"), page="duizhao.md")

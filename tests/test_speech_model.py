@@ -29,6 +29,25 @@ def test_paragraph_text_leaves_out_note_marks_and_knows_its_notes():
     assert [n.name for n in SPEECH.notes_of(SPEECH.sections[0].paragraphs)] == ["shishi", "xingshi"]
 
 
+def test_paragraph_knows_where_each_note_mark_stands():
+    offsets = {p.id: dict(zip(p.notes, p.note_offsets)) for p in SPEECH.paragraphs() if p.notes}
+    assert set(offsets) == {"yiyi-2", "yiyi-3", "mudi-2", "yaoqiu-4"}
+    before = {name: SPEECH.paragraph(pid).text[:at] for pid, marks in offsets.items() for name, at in marks.items()}
+    assert before["shishi"].endswith("实事求实") and before["xingshi"].endswith("适应新形式")
+    assert before["shenglue"].endswith("……等单位") and before["luxun"].endswith("谋财害命")
+
+
+def test_edition_version_is_a_short_digest_that_any_change_of_text_changes(docs):
+    assert len(SPEECH.version) == 8 and int(SPEECH.version, 16) >= 0
+    assert speech.load(docs).version == SPEECH.version          # the same text, the same version
+    edit(docs / "mudi.md", "三会一课", "三会二课")                  # one character of one paragraph
+    changed = speech.load(docs).version
+    assert changed != SPEECH.version
+    edit(docs / "mudi.md", "三会二课", "三会一课")
+    edit(docs / "yiyi.md", "通行的说法是", "通常的说法是")            # one character of a note
+    assert speech.load(docs).version not in (SPEECH.version, changed)
+
+
 def test_labels_and_citations():
     assert SPEECH.paragraph("yiyi-3").label == "一、培训的意义 第 3 段"
     assert SPEECH.paragraph("yiyi-3").short_label == "第 3 段"
