@@ -111,14 +111,13 @@ def test_glossary_marks_terms_without_word_boundaries(site):
 def test_terms_page_lists_every_term_and_where_it_occurs(site):
     rows = soup(site, "shuyu.html").select("article table tbody tr")
     assert [r.select("td")[0].get_text() for r in rows] == list(GLOSSARY)
+    blocks = [(name, block_id, text) for name in SPEECH_PAGES
+              for block_id, text in speech_blocks((site / name).read_text(encoding="utf-8"))]
     for row in rows:
         term = row.select("td")[0].get_text()
         links = [a["href"] for a in row.select("td")[2].select("a")]
-        expected = []
-        for name in SPEECH_PAGES:
-            for block_id, text in speech_blocks((site / name).read_text(encoding="utf-8")):
-                if term in text and block_id[-1].isdigit():
-                    expected.append(f"{name}#{block_id}")
+        expected = [f"{name}#{block_id}" for name, block_id, text in blocks
+                    if term in text and block_id[-1].isdigit()]
         assert links == expected, term
 
 
