@@ -73,7 +73,7 @@ class Document:
     @property
     def document_title(self) -> str:
         """What a viewer's title bar shows: the speech's title, and the section's heading."""
-        return self.title if self.stem == WHOLE else f"{self.title}·{self.label}"
+        return self.title if self.stem == WHOLE else f"{self.title} · {self.label}"
 
     def source_line(self, site_url: str = "") -> str:
         where = f"（{site_url.rstrip('/')}/{self.page}）" if site_url else ""
