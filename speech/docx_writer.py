@@ -8,7 +8,7 @@
     characters       28 a line: each set 0.25 pt closer than its 16 pt (字符间距紧缩 0.25 磅)
     page numbers     “— 1 —” in 四号 (14 pt) 宋体, a PAGE field, centred in the footer
     notes            the editors' notes after the text, each saying where it belongs, then the source
-                     line, in 小四 仿宋
+                     line, in 五号 仿宋
 
 Word reads a run's Chinese font from w:rFonts/@w:eastAsia, which python-docx's `font.name` does
 not set: every font here is set for all four scripts, so that neither Word nor WPS falls back to
@@ -37,7 +37,7 @@ from .downloads import Document
 ERHAO = Pt(22)       # 二号
 SANHAO = Pt(16)      # 三号
 SIHAO = Pt(14)       # 四号
-XIAOSI = Pt(12)      # 小四
+WUHAO = Pt(10.5)     # 五号
 
 # (font, what to use where it is missing): the name Word looks for first, then its w:altName.
 TITLE_FONT = ("方正小标宋简体", "华文中宋")
@@ -54,7 +54,7 @@ CHARS_PER_LINE = 28
 # 22 lines in the 225 mm of the 版心: 637.8 pt / 22 = 28.99 pt; 28.95 pt (579 twips) is the figure
 # in use, a hair under, so that rounding never pushes the 22nd line onto the next page.
 LINE_PITCH = Twips(579)
-NOTE_PITCH = Pt(18)          # the notes and the source line: 小四 on 18 pt
+NOTE_PITCH = Pt(16)          # the notes and the source line: 五号 on 16 pt, as print.css sets them
 # 28 characters in the 156 mm (442.2 pt) of a line: 16 pt characters need 448 pt, so each is set
 # 0.25 pt closer (w:spacing −5, in twentieths of a point): 28 × 15.75 = 441 pt.
 #
@@ -92,12 +92,12 @@ def write_docx(doc: Document, source_line: str) -> bytes:
             _paragraph(word, block.text, HEADING_FONT, SANHAO, indent=True, keep_with_next=True)
         else:
             _paragraph(word, block.text, BODY_FONT, SANHAO, indent=True)
-    # The notes and the source line in 小四 on 18 pt, as the printed page has them smaller than the
-    # text: on the page of the text's last lines wherever they fit there. (Keeping them there with
-    # "keep with next" on the last paragraph makes LibreOffice move that whole paragraph.)
+    # The notes and the source line in 五号 on 16 pt, as the printed page (print.css) has them, so
+    # that they fit on the page of the text's last lines. (Keeping them there with "keep with
+    # next" on the last paragraph makes LibreOffice move that whole paragraph.)
     notes = [note.text for note in doc.notes] + [source_line]
     for n, text in enumerate(notes):
-        paragraph = _paragraph(word, text, BODY_FONT, XIAOSI, indent=True, line=NOTE_PITCH,
+        paragraph = _paragraph(word, text, BODY_FONT, WUHAO, indent=True, line=NOTE_PITCH,
                                keep_with_next=n < len(notes) - 1)
         if n == 0:
             paragraph.paragraph_format.space_before = NOTE_PITCH
@@ -206,6 +206,7 @@ def _paragraph(word, text, font, size, *, centred=False, indent=False, keep_with
     if keep_with_next:
         fmt.keep_with_next = True
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY
+    _no_hanging_punctuation(paragraph)
     if indent:
         # Two characters of the grid (Word, WPS), and 2 × 16 pt where the grid is not honoured.
         fmt.first_line_indent = Pt(2 * size.pt)
@@ -220,6 +221,24 @@ def _paragraph(word, text, font, size, *, centred=False, indent=False, keep_with
         mark.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{int(size.pt * 2)}"/>'))
         r_pr.append(mark)
     return paragraph
+
+
+def _no_hanging_punctuation(paragraph):
+    """w:overflowPunct on: Word's default (允许标点溢出边界), written out for LibreOffice, which
+    reads it inverted (7.4: on → no hanging punctuation; absent or off → hanging) and, with the
+    tightened letters, drops a comma it hangs into the margin from the page altogether."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    overflow = p_pr.makeelement(qn("w:overflowPunct"), {qn("w:val"): "1"})
+    # Schema order: w:overflowPunct comes before w:spacing, w:ind and w:jc.
+    following = [p_pr.find(qn(tag)) for tag in ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                                                 "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                                                 "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+                                                 "w:jc", "w:textDirection", "w:textAlignment", "w:rPr")]
+    following = [el for el in following if el is not None]
+    if following:
+        following[0].addprevious(overflow)
+    else:
+        p_pr.append(overflow)
 
 
 def _run(paragraph, text, font_name, size):
