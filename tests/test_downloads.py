@@ -6,10 +6,10 @@ the speech model). Every file is checked against the oracle (tests/edition.py); 
 clipboard against the oracle too; and the build `make serve` makes (no downloads) must link to none.
 """
 
-import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -51,7 +51,10 @@ def published(tmp_path_factory):
         patch.setenv("SPEECH_DOWNLOADS", "1")
         result = build_site(ROOT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    assert make_downloads.main([str(site)]) == 0
+    # As make build runs it; a process of its own (its Chromium beside the tests' Playwright).
+    made = subprocess.run([sys.executable, str(ROOT / "tools" / "make_downloads.py"), str(site)],
+                          capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stdout + made.stderr
     return site
 
 
@@ -255,3 +258,25 @@ def test_downloads_and_controls_do_not_print(reader, published_url):
     reader.goto(published_url + "yiyi.html", wait_until="networkidle")
     reader.emulate_media(media="print")
     assert not reader.locator(".take-away").is_visible()
+
+
+AXE = ROOT / "tools" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("ua", ["browser", "wechat"])
+def test_axe_finds_no_violations_in_the_controls(browser, published_url, scheme, ua):
+    """The published pages, links and hint included (the site of test_quality.py has no links)."""
+    options = {"color_scheme": scheme, "viewport": {"width": 360, "height": 740}}
+    if ua == "wechat":
+        options["user_agent"] = WECHAT_UA
+    context = browser.new_context(**options)
+    page = context.new_page()
+    failures = []
+    for stem in STEMS:
+        page.goto(published_url + f"{stem}.html", wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
+        failures += [f"{stem}: {v['id']} {[n['html'][:80] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    context.close()
+    assert failures == []
