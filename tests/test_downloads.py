@@ -137,6 +137,7 @@ def test_pdf_is_a4_titled_embedded_and_holds_every_character(published, stem):
     info = poppler("pdfinfo", pdf)
     doc = downloads.document(MODEL, stem)
     assert re.search(r"^Title:\s+(.*)$", info, re.M).group(1) == doc.document_title
+    assert b"/DisplayDocTitle true" in pdf.read_bytes()      # the viewer's title bar shows it
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     sizes = poppler("pdfinfo", "-f", 1, "-l", pages, pdf)
     assert sizes.count("(A4)") == pages, sizes
