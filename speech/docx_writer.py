@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 
 import docx
 from lxml import etree
@@ -109,13 +110,27 @@ def write_docx(doc: Document, source_line: str) -> bytes:
     props.comments = source_line
     props.language = "zh-CN"
     props.category = "讲话稿"
-    # Fixed dates: the same speech makes the same file.
-    props.created = props.modified = datetime.datetime(2022, 1, 1, tzinfo=datetime.timezone.utc)
+    # Fixed dates, here and in the zip: the same speech makes the same file, byte for byte.
+    props.created = props.modified = FIXED_DATE
     props.last_modified_by = "校订存档本"
     props.revision = 1
 
     out = io.BytesIO()
     word.save(out)
+    return _with_fixed_dates(out.getvalue())
+
+
+FIXED_DATE = datetime.datetime(2022, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def _with_fixed_dates(package: bytes) -> bytes:
+    """The same zip with every member dated FIXED_DATE (python-docx dates them now)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for member in src.infolist():
+            info = zipfile.ZipInfo(member.filename, FIXED_DATE.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(member))
     return out.getvalue()
 
 

@@ -213,3 +213,12 @@ def test_a_full_page_holds_22_lines_of_28_characters(rendered):
         counts = Counter(full)
         assert counts.most_common(1)[0][0] == CHARS_PER_LINE, f"page {page}: characters a full line {counts}"
         assert max(len(text) for _, _, text in lines) <= CHARS_PER_LINE, f"page {page}: a line over 28"
+
+
+def test_docx_is_the_same_file_from_the_same_speech(files):
+    """Dated 2022-01-01 inside and out, so that a rebuild uploads no changed file."""
+    import zipfile
+
+    with zipfile.ZipFile(files["yiyi"]) as package:
+        assert {member.date_time for member in package.infolist()} == {(2022, 1, 1, 0, 0, 0)}
+    assert docx.Document(files["yiyi"]).core_properties.modified.year == 2022
