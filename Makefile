@@ -11,8 +11,11 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.site-deps      ## the static site in site/
-	$(BIN)/mkdocs build --strict
+# The site and its downloads (site/downloads/: each section and 全文 as PDF, Word, text). The PDFs
+# are printed by Chromium (Playwright), so this needs what the tests need: system-deps, .test-deps.
+build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloads included
+	SPEECH_DOWNLOADS=1 $(BIN)/mkdocs build --strict
+	$(BIN)/python tools/make_downloads.py site
 
 check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser), under 20 s
 	$(BIN)/python -m pytest -q -m "unit or site"

@@ -9,12 +9,15 @@ import subprocess
 import pytest
 
 import edition
+import speech
 from conftest import ROOT
 
 import make_pdf
 
 EDITION = edition.edition()
 PAGES = EDITION.expected_pages()
+NOTES = [note.text for note in speech.load(ROOT / "docs").notes.values()]
+SOURCE_LINE = f"录自《{EDITION.title}》校订存档本。标点与分段按本站“编辑说明”校订，原文疑误加注而未改字。"
 SECTION_LABELS = [s.heading for s in EDITION.sections]
 CHROME = ["搜索", "跳转至", "上一页", "下一页", "本节链接", "打印", "切换到"]
 
@@ -77,11 +80,62 @@ def test_pdf_fonts_are_embedded(pdfs, name):
         assert row.split()[-5] == "yes", f"font not embedded: {row}"
 
 
-def test_whole_speech_starts_each_section_on_a_new_page(pdfs):
-    pages = poppler("pdftotext", pdfs["quanwen.html"], "-").split("\f")
-    for heading in SECTION_LABELS:
-        starts = [re.sub(r"\s+", "", page).startswith(heading) for page in pages]
-        assert any(starts), f"{heading} does not start a page"
+# Less paper (issue 10): 全文 printed 7 pages, each section on a new page, the first holding only
+# the title and the opening, the last only the notes and the source line; 一、培训的意义 printed 3,
+# the third holding only the source line.
+MOST_PAGES = {"quanwen.html": 5, "yiyi.html": 2, "mudi.html": 2, "yaoqiu.html": 2}
+TEXT_AREA = (37 / 25.4 * 72, 225 / 25.4 * 72)     # top margin and height of the 版心, in pt
+
+
+def page_count(pdf) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf)).group(1))
+
+
+@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+def test_prints_on_as_few_pages_as_a_speech_text_needs(pdfs, name):
+    assert page_count(pdfs[name]) <= MOST_PAGES[name]
+
+
+def test_whole_speech_runs_on_from_section_to_section(pdfs):
+    pages = [re.sub(r"\s+", "", page) for page in poppler("pdftotext", pdfs["quanwen.html"], "-").split("\f")]
+    # A heading may fall at the top of a page; they do not all start one.
+    starting = [h for h in SECTION_LABELS if any(page.startswith(h) for page in pages)]
+    assert len(starting) < len(SECTION_LABELS), f"every section starts a new page: {starting}"
+    assert not pages[0].endswith(EDITION.opening.replace(" ", "") + "—1—"), "page 1 holds only the opening"
+
+
+def page_fill(pdf) -> list[float]:
+    """How far down its 版心 each page's text reaches (0 to 1), page numbers left out."""
+    fills = []
+    for page in poppler("pdftotext", "-bbox-layout", pdf, "-").split("<page ")[1:]:
+        bottoms = []
+        for attrs, body in re.findall(r"<line ([^>]*)>(.*?)</line>", page, re.S):
+            text = "".join(re.findall(r"<word [^>]*>(.*?)</word>", body))
+            if not re.fullmatch(r"—?\d+—?", text):
+                bottoms.append(float(re.search(r'yMax="([\d.]+)"', attrs).group(1)))
+        top, height = TEXT_AREA
+        fills.append((max(bottoms, default=top) - top) / height)
+    return fills
+
+
+@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+def test_no_page_is_nearly_empty(pdfs, name):
+    """Every page but the last is filled to its foot (but for the lines kept together); the last
+    holds a quarter of a page at least."""
+    *pages, last = page_fill(pdfs[name])
+    for number, fill in enumerate(pages, 1):
+        assert fill >= 0.75, f"{pdfs[name].name}: page {number} is filled to {fill:.0%} of its height"
+    assert last >= 0.25, f"{pdfs[name].name}: the last page is filled to {last:.0%} of its height"
+
+
+@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+def test_no_page_holds_only_notes_or_the_source_line(pdfs, name):
+    notes_and_source = [re.sub(r"\s+", "", note) for note in NOTES] + [SOURCE_LINE]
+    for number, page in enumerate(poppler("pdftotext", pdfs[name], "-").split("\f")[:-1], 1):
+        rest = speech_of(page)
+        for text in notes_and_source:
+            rest = rest.replace(text, "")
+        assert len(rest) >= 20, f"{pdfs[name].name}: page {number} holds only {rest!r} besides notes and source"
 
 
 @pytest.mark.parametrize("name", list(make_pdf.PDFS))

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, if they are missing: Python's venv module (Debian
 # ships it apart), Chromium (driven by Playwright and Lighthouse; `playwright install` cannot
-# download browsers here), CJK fonts, poppler (PDF checks) and Node.js with npm (Lighthouse, axe-core).
+# download browsers here), CJK fonts, poppler (PDF checks), LibreOffice Writer without its GUI (the
+# tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
+# Noto CJK SC faces for it) and Node.js with npm (Lighthouse, axe-core). `make build` needs Chromium
+# too: it prints the PDF downloads.
 set -euo pipefail
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -19,6 +22,7 @@ command -v chromium >/dev/null || need+=(chromium)
 families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pipefail + SIGPIPE
 grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null || need+=(poppler-utils)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] || install "${need[@]}"
 
 # Some Node.js builds bring npm with them (and conflict with Debian's npm): one at a time.

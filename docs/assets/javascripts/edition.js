@@ -137,3 +137,120 @@ document.addEventListener("input", function (ev) {
     )
   })
 })()
+
+/*
+ * 4. Take-away (overrides/partials/take-away.html), on each section page and on 全文:
+ *    - 复制本节 / 复制全文 copies the page's speech as plain text: the title, the section headings,
+ *      one paragraph a line with a blank line between, no ¶ or note marks, the editors' notes
+ *      (编者注：……（见一、培训的意义 第 2 段）) and the source line with this page's address.
+ *      It is the text of downloads/<page>.txt (speech/downloads.py) read back from the page.
+ *    - Inside WeChat (MicroMessenger in the user agent), whose browser blocks downloads, the
+ *      download links give way to a hint to open the page in a browser; copying works there.
+ */
+;(function () {
+  "use strict"
+  const box = document.querySelector(".take-away")
+  const article = document.querySelector("article")
+  if (!box || !article)
+    return
+
+  if (/MicroMessenger/i.test(navigator.userAgent)) {
+    const files = box.querySelector(".take-away__files")
+    const hint = box.querySelector(".take-away__wechat")
+    if (files && hint) {
+      files.hidden = true
+      hint.hidden = false
+    }
+  }
+
+  const SKIP = "sup, .headerlink, .editorial, .para-link"
+
+  /* A block's own words: its text without note numbers, ¶ and other editorial marks. */
+  function words(el) {
+    let text = ""
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+      acceptNode: node => node.parentElement.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
+    })
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      text += node.data
+    return text.trim()
+  }
+
+  function pageText() {
+    const lines = []
+    const notes = new Map()          // note name -> where it is first referred to
+    let place = ""
+    if (!article.querySelector("#biaoti"))
+      lines.push(box.dataset.title)
+    for (const block of article.querySelectorAll("h1.speech, h2.speech, p.speech")) {
+      lines.push(words(block))
+      if (block.id === "biaoti")
+        continue
+      if (block.tagName !== "P") {
+        place = words(block)
+        continue
+      }
+      const number = block.id.replace(/^.*-/, "")
+      const where = block.id.startsWith("kaichang-") ? "开场白" : `${place} 第 ${number} 段`
+      for (const ref of block.querySelectorAll("sup[id^='fnref']")) {
+        const name = ref.id.slice(ref.id.indexOf(":") + 1)
+        if (!notes.has(name))
+          notes.set(name, where)
+      }
+    }
+    for (const [name, where] of notes) {
+      const item = document.getElementById("fn:" + name)
+      if (item) {
+        const note = item.cloneNode(true)
+        note.querySelectorAll(".footnote-backref").forEach(a => a.remove())
+        lines.push(`${note.textContent.replace(/\s+$/, "").trim()}（见${where}）`)
+      }
+    }
+    const url = new URL(location.href)
+    url.hash = ""
+    url.search = ""
+    lines.push(box.dataset.source.replace("{url}", url.href))
+    return lines.join("\n\n") + "\n"
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext)
+      return navigator.clipboard.writeText(text).catch(() => copyByCommand(text))
+    return copyByCommand(text)
+  }
+
+  /* Where there is no clipboard API (plain http, some in-app browsers): a selected text area. */
+  function copyByCommand(text) {
+    const area = document.createElement("textarea")
+    area.value = text
+    area.setAttribute("readonly", "")
+    area.style.position = "fixed"
+    area.style.opacity = "0"
+    document.body.appendChild(area)
+    area.select()
+    const ok = document.execCommand("copy")
+    area.remove()
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"))
+  }
+
+  /* Say it in Material's own dialog, as a polite live region. */
+  function tell(message) {
+    const dialog = document.querySelector("[data-md-component=dialog]")
+    if (!dialog)
+      return
+    dialog.querySelector(".md-dialog__inner").textContent = message
+    dialog.setAttribute("role", "status")
+    dialog.classList.add("md-dialog--active")
+    clearTimeout(tell.timer)
+    tell.timer = setTimeout(() => dialog.classList.remove("md-dialog--active"), 2500)
+  }
+
+  const button = box.querySelector(".take-away__copy")
+  button.addEventListener("click", function () {
+    const text = pageText()
+    copy(text).then(
+      () => tell(`已复制${button.textContent.replace("复制", "")}文字，共 ${text.replace(/\s/g, "").length} 字`),
+      () => tell("未能复制：请长按选择文字后复制")
+    )
+  })
+})()

@@ -1,0 +1,224 @@
+"""The Word downloads (issue 10): their layout as written, and as a real word processor sets them.
+
+Each .docx is written as `make build` writes it (tools/make_downloads.py), read back with
+python-docx for what the file says, then rendered to PDF by LibreOffice headless (Debian's
+libreoffice-writer-nogui, installed by tools/install-system-deps.sh) and read with poppler for
+what a reader sees: A4, every character of the oracle's text in order, 22 lines a full page and
+28 characters a line.
+
+The rendering uses tools/fontconfig/fonts.conf: on a machine without the GB fonts, LibreOffice
+would otherwise set 仿宋_GB2312 in Noto Sans CJK JP (a sans face with Japanese glyph forms).
+
+What LibreOffice does with a document grid: it imports Word's w:docGrid (type linesAndChars) as
+its own text grid, but gives every character wider than a cell two cells, so the grid 公文
+templates use (28 cells of 15.79 pt for 16 pt characters) sets 14 to 16 characters a line. The
+.docx therefore reaches 28 a line by tightening the letters 0.25 pt, which Word, WPS and
+LibreOffice all honour (see speech/docx_writer.py).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+
+import docx
+import pytest
+from docx.shared import Mm, Pt
+
+import edition
+import speech
+from conftest import ROOT
+from make_downloads import write_files
+from speech import downloads
+from speech.docx_writer import LINES_PER_PAGE, CHARS_PER_LINE
+
+EDITION = edition.edition()
+PAGES = EDITION.expected_pages()
+MODEL = speech.load(ROOT / "docs")
+STEMS = [doc.stem for doc in downloads.documents(MODEL)]
+FONTS_CONF = ROOT / "tools" / "fontconfig" / "fonts.conf"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def oracle_blocks(stem: str) -> list[str]:
+    """What the file must hold, in order, by the oracle: the title, then the page's blocks."""
+    blocks = [text for _, text in PAGES[f"{stem}.html"]]
+    return blocks if stem == downloads.WHOLE else [EDITION.title] + blocks
+
+
+def flat(text: str) -> str:
+    """Text without white space and without page numbers (— 3 —); the speech has no digits."""
+    return re.sub(r"—\d+—", "", re.sub(r"\s+", "", text))
+
+
+def poppler(tool, *args) -> str:
+    return subprocess.run([tool, *map(str, args)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    write_files(site, MODEL)
+    return {stem: site / "downloads" / f"{stem}.docx" for stem in STEMS}
+
+
+@pytest.fixture(scope="module")
+def rendered(files, tmp_path_factory):
+    """Each .docx rendered to PDF by LibreOffice, with the fontconfig aliases."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is missing: `make system-deps` installs libreoffice-writer-nogui"
+    out = tmp_path_factory.mktemp("rendered")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+    result = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                             "--convert-to", "pdf", "--outdir", str(out), *map(str, files.values())],
+                            env=env, capture_output=True, text=True, timeout=240)
+    pdfs = {stem: out / f"{stem}.pdf" for stem in files}
+    missing = [p.name for p in pdfs.values() if not p.is_file()]
+    assert not missing, f"LibreOffice wrote no {missing}:\n{result.stdout}\n{result.stderr}"
+    return pdfs
+
+
+# What the file says ------------------------------------------------------------------------------
+
+def east_asian_font(run) -> str | None:
+    fonts = run._r.find(f"{W}rPr/{W}rFonts")
+    return None if fonts is None else fonts.get(f"{W}eastAsia")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_docx_holds_the_oracle_text_then_notes_and_source(files, stem):
+    paragraphs = [p.text for p in docx.Document(files[stem]).paragraphs if p.text]
+    expected = oracle_blocks(stem)
+    assert paragraphs[:len(expected)] == expected
+    rest = paragraphs[len(expected):]
+    notes = downloads.document(MODEL, stem).notes
+    assert len(rest) == len(notes) + 1
+    for line, note in zip(rest, notes):
+        assert line.startswith("编者注：") and line.endswith(f"（见{note.place}）"), line
+    assert rest[-1].startswith(f"录自《{EDITION.title}》校订存档本")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_docx_page_and_type_follow_gb_t_9704(files, stem):
+    document = docx.Document(files[stem])
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
+
+    heading_texts = {s.heading for s in EDITION.sections}
+    for paragraph in document.paragraphs:
+        if not paragraph.text:
+            continue
+        runs = paragraph.runs
+        fmt = paragraph.paragraph_format
+        if paragraph.text == EDITION.title:
+            expected_font, size = "方正小标宋简体", Pt(22)          # 二号
+        elif paragraph.text in heading_texts:
+            expected_font, size = "黑体", Pt(16)                   # 三号
+        elif paragraph.text.startswith(("编者注：", "录自")):
+            expected_font, size = "仿宋_GB2312", Pt(10.5)          # 五号
+        else:
+            expected_font, size = "仿宋_GB2312", Pt(16)            # 三号
+            assert fmt.line_spacing == Pt(28.95), paragraph.text[:10]   # fixed: 22 lines a page
+            assert fmt.first_line_indent == Pt(32)
+            ind = paragraph._p.find(f"{W}pPr/{W}ind")
+            assert ind.get(f"{W}firstLineChars") == "200"          # two characters
+        for run in runs:
+            assert east_asian_font(run) == expected_font, (paragraph.text[:10], east_asian_font(run))
+            assert run.font.name == expected_font
+            assert run.font.size == size, paragraph.text[:10]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_docx_page_numbers_are_a_page_field_between_dashes(files, stem):
+    footer = docx.Document(files[stem]).sections[0].footer
+    paragraph = footer.paragraphs[0]
+    xml = paragraph._p.xml
+    assert re.search(r"<w:instrText[^>]*>\s*PAGE\s*</w:instrText>", xml)
+    assert paragraph.text == "— 1 —"          # the field's placeholder result between 一字线
+    for run in paragraph.runs:
+        assert east_asian_font(run) == "宋体" and run.font.size == Pt(14)   # 四号
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_docx_properties_and_font_fallbacks(files, stem):
+    document = docx.Document(files[stem])
+    doc = downloads.document(MODEL, stem)
+    props = document.core_properties
+    assert props.title == doc.document_title
+    assert EDITION.title in props.subject
+    assert "动员讲话" in props.keywords
+    assert props.language == "zh-CN"
+    # The font table names a substitute for each GB font, and marks it GB2312 (charset 86).
+    table = next(p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
+    text = table.blob.decode("utf-8")
+    for font, alt in [("仿宋_GB2312", "仿宋"), ("方正小标宋简体", "华文中宋"), ("仿宋", "FangSong"), ("黑体", "SimHei")]:
+        assert re.search(rf'<w:font w:name="{font}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>', text), font
+
+
+# What a word processor shows ---------------------------------------------------------------------
+
+def test_fontconfig_aliases_choose_simplified_chinese_faces():
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+    for family, face in [("仿宋_GB2312", "Noto Serif CJK SC"), ("方正小标宋简体", "Noto Serif CJK SC"),
+                         ("宋体", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC")]:
+        found = subprocess.run(["fc-match", "-f", "%{family[0]}", family], env=env,
+                               capture_output=True, text=True, check=True).stdout
+        assert found == face, f"{family} → {found}"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_rendering_is_a4_with_every_character_in_order(rendered, stem):
+    pdf = rendered[stem]
+    assert "(A4)" in poppler("pdfinfo", pdf)
+    text = flat(poppler("pdftotext", pdf, "-"))
+    expected = flat("".join(oracle_blocks(stem)))
+    assert expected in text, f"{stem}.docx as rendered: {first_difference(expected, text)}"
+    fonts = poppler("pdffonts", pdf)
+    assert "NotoSerifCJK" in fonts and "NotoSansCJK" in fonts, fonts   # 仿宋 → serif, 黑体 → sans
+
+
+def first_difference(expected: str, text: str) -> str:
+    for n in range(1, len(expected) + 1):
+        if expected[:n] not in text:
+            return f"missing or out of order at “…{expected[max(0, n - 12):n]}…”"
+    return "?"
+
+
+def text_lines(pdf, page: int) -> list[tuple[float, float, str]]:
+    """(yMin, xMax, text) of each line on one page, from poppler's layout analysis."""
+    html = poppler("pdftotext", "-bbox-layout", "-f", page, "-l", page, pdf, "-")
+    lines = []
+    for attrs, body in re.findall(r"<line ([^>]*)>(.*?)</line>", html, re.S):
+        y_min = float(re.search(r'yMin="([\d.]+)"', attrs).group(1))
+        x_max = float(re.search(r'xMax="([\d.]+)"', attrs).group(1))
+        words = re.findall(r"<word [^>]*>(.*?)</word>", body)
+        lines.append((y_min, x_max, "".join(words)))
+    return lines
+
+
+def test_a_full_page_holds_22_lines_of_28_characters(rendered):
+    """全文's inner pages are full pages of body text: 22 lines in the 版心, full lines of 28."""
+    pdf = rendered[downloads.WHOLE]
+    pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf)).group(1))
+    assert pages >= 3
+    right_edge = (210 - 26) / 25.4 * 72                          # the 版心's right edge, in pt
+    for page in range(2, pages):
+        lines = [line for line in text_lines(pdf, page) if not re.fullmatch(r"—?\d+—?", line[2])]
+        assert len(lines) == LINES_PER_PAGE, f"page {page}: {len(lines)} lines"
+        full = [len(text) for _, x_max, text in lines if x_max > right_edge - 16]
+        counts = Counter(full)
+        assert counts.most_common(1)[0][0] == CHARS_PER_LINE, f"page {page}: characters a full line {counts}"
+        assert max(len(text) for _, _, text in lines) <= CHARS_PER_LINE, f"page {page}: a line over 28"
+
+
+def test_docx_is_the_same_file_from_the_same_speech(files):
+    """Dated 2022-01-01 inside and out, so that a rebuild uploads no changed file."""
+    import zipfile
+
+    with zipfile.ZipFile(files["yiyi"]) as package:
+        assert {member.date_time for member in package.infolist()} == {(2022, 1, 1, 0, 0, 0)}
+    assert docx.Document(files["yiyi"]).core_properties.modified.year == 2022

@@ -1,0 +1,72 @@
+"""Figures for the downloads (issue 10): how long `make build` takes with them, and their sizes.
+
+    .venv/bin/python tools/bench_downloads.py      (make bench runs downloads_figures())
+
+`make build` is timed as its two steps run, into a temporary folder (site/ is left alone):
+MkDocs with SPEECH_DOWNLOADS=1, then tools/make_downloads.py (Word and text from the model, four
+PDFs printed by Chromium). Goal: under 15 s on two cores. Then each file's size, and the first-load
+transfer of the pages that carry the download links (goal: 80 KiB gzip a page).
+"""
+
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import ROOT, chromium  # noqa: E402
+
+GOAL_SECONDS = 15
+ROUNDS = 3
+
+
+def make_build_seconds(out: Path) -> float:
+    """One `make build` (its two commands) into out/, in seconds."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SPEECH_DOWNLOADS": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, str(ROOT / "tools" / "make_downloads.py"), str(out)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def downloads_figures():
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        times = [make_build_seconds(site) for _ in range(ROUNDS)]
+        print(f"make build with downloads: median {statistics.median(times):.1f} s of {ROUNDS} "
+              f"({', '.join(f'{t:.1f}' for t in times)})   goal < {GOAL_SECONDS} s on two cores")
+        print("downloads (raw; gzip as a server would send it):")
+        for path in sorted((site / "downloads").iterdir(), key=lambda p: (p.suffix, p.name)):
+            data = path.read_bytes()
+            print(f"  {path.name:14} {len(data) / 1024:7.1f} KiB   {len(gzip.compress(data, 6)) / 1024:7.1f} KiB gzip")
+        first_loads(site)
+
+
+def first_loads(site: Path):
+    """First-load transfer (gzip, cache empty) of the pages with the download links."""
+    import static_server
+    from benchmark import first_load_transfer
+
+    server, base_url = static_server.start(site)
+    try:
+        with chromium() as browser:
+            print("first-load transfer of the pages with downloads, gzip (goal <= 80 KiB):")
+            for name in ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]:
+                print(f"  {name:14} {first_load_transfer(browser, base_url, name) / 1024:6.1f} KiB")
+    finally:
+        server.shutdown()
+
+
+def main():
+    downloads_figures()
+
+
+if __name__ == "__main__":
+    main()

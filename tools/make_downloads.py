@@ -1,0 +1,101 @@
+"""Write the downloads into a built site: each section and the whole speech as PDF, Word and text.
+
+    make build      # mkdocs build, then:  python tools/make_downloads.py site
+
+    site/downloads/yiyi.pdf  yiyi.docx  yiyi.txt   (and mudi, yaoqiu, quanwen)
+
+The Word and text files come from the speech model (speech/downloads.py, speech/docx_writer.py);
+each PDF is the page itself printed by Chromium with the site's print stylesheet, opened from disk
+as a reader's browser would print it. The pages link to these files only when the build was told
+they will be there (SPEECH_DOWNLOADS=1, mkdocs.yml extra.downloads); at the end every link to
+downloads/ in the built site is checked, and a missing file fails the build.
+
+    --no-pdf        Word and text only (no Chromium); the pages must then not link to PDFs
+"""
+
+import argparse
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import ROOT  # noqa: E402
+
+import speech  # noqa: E402
+from speech import downloads  # noqa: E402
+from speech.docx_writer import write_docx  # noqa: E402
+
+LINK = re.compile(r'href="(?:\./)?(downloads/[^"#?]+)"')
+
+
+def write_files(site: Path, speech_model, site_url: str = "") -> list[Path]:
+    """The .docx and .txt of every document, in site/downloads/."""
+    out = site / downloads.DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc in downloads.documents(speech_model):
+        docx_path = site / doc.path("docx")
+        docx_path.write_bytes(write_docx(doc, doc.source_line(site_url)))
+        txt_path = site / doc.path("txt")
+        txt_path.write_bytes(downloads.text_file(speech_model, doc, site_url))
+        written += [docx_path, txt_path]
+    return written
+
+
+def print_pdfs(site: Path, speech_model) -> list[Path]:
+    """Each printable page printed to PDF by Chromium from the built site on disk, as the print
+    dialog prints it (print media, the page's @page rules), titled for a viewer's title bar."""
+    from harness import chromium
+
+    written = []
+    with chromium() as browser:
+        page = browser.new_page()          # one tab for all: fonts are loaded once
+        for doc in downloads.documents(speech_model):
+            page.goto((site / doc.page).resolve().as_uri(), wait_until="load")
+            page.evaluate("title => document.fonts.ready.then(() => { document.title = title })",
+                          doc.document_title)
+            out = site / doc.path("pdf")
+            page.pdf(path=str(out), prefer_css_page_size=True, print_background=False, tagged=True, outline=True)
+            written.append(out)
+    return written
+
+
+def dead_links(site: Path) -> list[str]:
+    """Links to downloads/ in the built pages whose file is not there."""
+    dead = []
+    for page in sorted(site.glob("*.html")):
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            if not (site / target).is_file():
+                dead.append(f"{page.name} → {target}")
+    return dead
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--no-pdf", action="store_true", help="Word and text only")
+    args = parser.parse_args(argv)
+    site = args.site
+    if not (site / "index.html").is_file():
+        sys.exit(f"{site}: no built site here (run mkdocs build first)")
+
+    started = time.perf_counter()
+    model = speech.load(ROOT / "docs")
+    written = write_files(site, model, os.environ.get("SITE_URL", ""))
+    if not args.no_pdf:
+        written += print_pdfs(site, model)
+    for path in written:
+        print(f"{path.relative_to(site)}  {path.stat().st_size / 1024:.0f} KiB")
+    dead = dead_links(site)
+    if dead:
+        print("links to missing downloads:\n  " + "\n  ".join(dead), file=sys.stderr)
+        return 1
+    print(f"downloads written in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
