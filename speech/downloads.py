@@ -18,7 +18,6 @@ same text from the page, see edition.js section 4) and the body of the .txt file
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from .model import Note, Paragraph, Speech
@@ -127,14 +126,6 @@ def plain_text(doc: Document, source: str) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def fingerprint(speech: Speech) -> str:
-    """A short fingerprint of the speech's text and notes: it changes whenever they change, and
-    only then, so two copies of the .txt can be compared by their last line."""
-    whole = "\n".join(text for _, text in speech.blocks())
-    whole += "\n" + "\n".join(f"{n.name}:{n.text}" for n in speech.notes.values())
-    return hashlib.sha256(whole.encode("utf-8")).hexdigest()[:12]
-
-
 def text_file(speech: Speech, doc: Document, site_url: str = "") -> bytes:
     """The .txt download: the copied text, plus an edition line, as UTF-8 with a BOM and CRLF.
 
@@ -144,5 +135,5 @@ def text_file(speech: Speech, doc: Document, site_url: str = "") -> bytes:
     shows a file with bare LF line ends as one long line.
     """
     text = plain_text(doc, doc.source_line(site_url))
-    text += f"\n版本：校订存档本，文字指纹 sha256:{fingerprint(speech)}\n"
+    text += f"\n版本：校订存档本 {speech.version}（见编辑说明）\n"
     return ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")

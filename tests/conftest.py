@@ -21,7 +21,7 @@ from harness import build_site, chromium, nav_pages  # noqa: E402
 
 PAGES = nav_pages()
 
-BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs"}
+BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "published"}
 SITE_FIXTURES = {"site", "project"}
 
 

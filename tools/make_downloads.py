@@ -15,9 +15,9 @@ downloads/ in the built site is checked, and a missing file fails the build.
 
 import argparse
 import os
-import re
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,7 +28,6 @@ import speech  # noqa: E402
 from speech import downloads  # noqa: E402
 from speech.docx_writer import write_docx  # noqa: E402
 
-LINK = re.compile(r'href="(?:\./)?(downloads/[^"#?]+)"')
 
 
 def write_files(site: Path, speech_model, site_url: str = "") -> list[Path]:
@@ -63,13 +62,27 @@ def print_pdfs(site: Path, speech_model) -> list[Path]:
     return written
 
 
+class _DownloadLinks(HTMLParser):
+    """The href of every <a> into downloads/, read by an HTML parser: the minified pages have
+    unquoted attributes, in any order."""
+
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.removeprefix("./").startswith("downloads/"):
+            self.targets.append(href.removeprefix("./"))
+
+
 def dead_links(site: Path) -> list[str]:
     """Links to downloads/ in the built pages whose file is not there."""
     dead = []
     for page in sorted(site.glob("*.html")):
-        for target in LINK.findall(page.read_text(encoding="utf-8")):
-            if not (site / target).is_file():
-                dead.append(f"{page.name} → {target}")
+        links = _DownloadLinks()
+        links.feed(page.read_text(encoding="utf-8"))
+        dead += [f"{page.name} → {target}" for target in links.targets if not (site / target).is_file()]
     return dead
 
 
