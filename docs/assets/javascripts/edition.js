@@ -177,20 +177,32 @@ document.addEventListener("input", function (ev) {
 ;(function () {
   "use strict"
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext)
-      return navigator.clipboard.writeText(text)
-    // Plain http on a remote host has no clipboard API: the old way still works.
+  /* The old way, for plain http on a remote host (no clipboard API) and for when the API
+     refuses (permission denied, document not focused): select a hidden textarea and copy. */
+  function copyBySelection(text) {
     const area = document.createElement("textarea")
     area.value = text
     area.setAttribute("readonly", "")
-    area.style.position = "fixed"
+    area.style.position = "fixed"     // CSSOM, not a style attribute: allowed by the site's CSP
     area.style.opacity = "0"
     document.body.appendChild(area)
     area.select()
-    const ok = document.execCommand("copy")
+    let ok = false
+    try {
+      ok = document.execCommand("copy")
+    } catch (refused) { /* ok stays false */ }
     area.remove()
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"))
+    return ok
+  }
+
+  function copy(text) {
+    const api = navigator.clipboard && window.isSecureContext
+      ? navigator.clipboard.writeText(text)
+      : Promise.reject(new Error("no clipboard API"))
+    return api.catch(() => {
+      if (!copyBySelection(text))
+        throw new Error("copy refused")
+    })
   }
 
   /* Material's own dialog element, shown the way Material shows "copied to clipboard". */
