@@ -1,8 +1,11 @@
 /*
- * The site's page script, three small jobs in one file (one request instead of three):
+ * The site's page script, four small jobs in one file (one request instead of four):
  *   1. pass pasted / IME input on to Material's search box as a keyup;
  *   2. mark on the page what a search result pointed at (search-worker.js is the other half);
- *   3. paragraph permalinks that copy a citation.
+ *   3. paragraph permalinks that copy a citation;
+ *   4. the 打印 button.
+ * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
+ * them (hooks/deploy_headers.py).
  */
 
 /*
@@ -232,3 +235,11 @@ document.addEventListener("input", function (ev) {
     )
   })
 })()
+
+/*
+ * 4. The 打印 button on section pages and 全文 (overrides/main.html) prints the page.
+ */
+document.addEventListener("click", function (ev) {
+  if (ev.target instanceof Element && ev.target.closest("button.print-button"))
+    window.print()
+})
