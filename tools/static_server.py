@@ -116,13 +116,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def start(directory, port=0, prefix="/", headers=False) -> tuple[http.server.ThreadingHTTPServer, str]:
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that goes away mid-response (a test closing its page) is not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
+def start(directory, port=0, prefix="/", headers=False) -> tuple[Server, str]:
     """Serve `directory` under `prefix` in a background thread; return the server and the site's
     base URL. With headers=True, every response carries the headers of the site's _headers file."""
     assert prefix.startswith("/") and prefix.endswith("/"), prefix
     rules = read_headers_file(Path(directory) / "_headers") if headers else []
     handler = partial(Handler, directory=str(directory), prefix=prefix, rules=rules)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
