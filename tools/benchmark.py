@@ -85,7 +85,64 @@ def lighthouse_performance(browser, base_url, site):
         print(f"  {name:14} {statistics.median(runs):.2f}   runs {runs}")
 
 
-EXTRA_FIGURES = [search_index_size, search_latency, lighthouse_performance]
+
+def pathological_highlights(browser, base_url, site):
+    """The crafted highlight links of issue 9, timed by edition.js itself (User Timing): marking,
+    and marking plus scrolling to the first hit (which forces the page's first layout); and the
+    page's whole main-thread time to load (Chromium's TaskDuration), for comparison with the 15 s
+    and more these links took before. Addresses over 64 KB do not get through a server (nginx
+    stops at 8 KB), so the 2 MB ones, Chromium's longest, are opened from disk; with or without
+    hl, such an address costs Chromium about a second of style recalculation by itself, which the
+    "no hl" line shows."""
+    from urllib.parse import quote
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import edition
+
+    def hl(*passages):
+        return "&".join("hl=" + quote(p) for p in passages)
+
+    speech = "".join(text for section in edition.edition().sections for _, text in section.blocks())
+    every_character = list(dict.fromkeys(c for c in speech if not c.isspace()))
+    max_url = 2 * 1024 * 1024
+    disk = site.as_uri() + "/"
+    room = max_url - len(disk) - 100
+    cases = [
+        ("100 × hl=的, 二", base_url, "mudi.html", hl(*["的"] * 100), 3),
+        ("200 × hl=的, 二", base_url, "mudi.html", hl(*["的"] * 200), 3),
+        ("300 × hl=的, 全文", base_url, "quanwen.html", hl(*["的"] * 300), 3),
+        (f"every character ({len(every_character)}), 全文", base_url, "quanwen.html", hl(*every_character), 3),
+        ("10 common characters, 全文", base_url, "quanwen.html", hl(*"的是一党要在了和不有"), 3),
+        ("2 MB of hl=的, 全文, disk", disk, "quanwen.html", "&".join([hl("的")] * (room // len(hl("的") + "&"))), 1),
+        ("2 MB passage, 全文, disk", disk, "quanwen.html", hl("的") + "&hl=" + quote("的") * (room // 9), 1),
+        ("2 MB, no hl, 全文, disk", disk, "quanwen.html", "x=" + "x" * room, 1),
+    ]
+    print("crafted highlight links (target: marked in <= 50 ms on 全文):")
+    print(f"  {'':32} {'address':>9}  {'marking':>8} {'+scroll':>8} {'page, all':>10}   marks")
+    for label, base, name, query, runs in cases:
+        timings = []
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            url = f"{base}{name}?{query}"
+            assert len(url) <= max_url
+            page.goto(url)
+            page.wait_for_timeout(300)
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+            timings.append(page.evaluate("""[
+                (performance.getEntriesByName('search-hit marking')[0] || {duration: NaN}).duration,
+                (performance.getEntriesByName('search-hit marking and scrolling')[0] || {duration: NaN}).duration,
+                document.querySelectorAll('mark.search-hit').length,
+                document.querySelectorAll('mark mark').length]""") + [metrics["TaskDuration"] * 1000])
+            context.close()
+        marking, shown, marks, nested, total = (statistics.median(t[i] for t in timings) for i in range(5))
+        print(f"  {label:32} {len(url):9,}  {marking:5.1f} ms {shown:5.0f} ms {total:7.0f} ms   {marks:4.0f}, {nested:.0f} nested")
+
+
+
+EXTRA_FIGURES = [search_index_size, search_latency, pathological_highlights, lighthouse_performance]
 
 if __name__ == "__main__":
     main()

@@ -1,9 +1,56 @@
 /*
- * The site's page script, three small jobs in one file (one request instead of three):
+ * The site's page script, small jobs in one file (one request instead of several):
  *   1. pass pasted / IME input on to Material's search box as a keyup;
  *   2. mark on the page what a search result pointed at (search-worker.js is the other half);
- *   3. paragraph permalinks that copy a citation.
+ *   3. references: the ¶ after each paragraph copies one, and 引用本页 shows the page's;
+ *   4. the 打印 button;
+ *   5. take-away: 复制本节 / 复制全文, and the download links inside WeChat.
+ * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
+ * them (hooks/deploy_headers.py).
  */
+
+/* Every mark the site adds inside the speech (¶, note numbers, permalinks) carries this class
+   (speech/model.py, EDITORIAL): what reads the speech back off the page skips it. */
+const EDITORIAL = ".editorial"
+
+/* Copy text to the clipboard: the API where there is one and it agrees; else the old way, a
+   selected hidden textarea (plain http on a remote host, permission refused, document not
+   focused). Rejects only when both fail. */
+function copyText(text) {
+  function bySelection() {
+    const area = document.createElement("textarea")
+    area.value = text
+    area.setAttribute("readonly", "")
+    area.style.position = "fixed"     // CSSOM, not a style attribute: allowed by the site's CSP
+    area.style.opacity = "0"
+    document.body.appendChild(area)
+    area.select()
+    let ok = false
+    try {
+      ok = document.execCommand("copy")
+    } catch (refused) { /* ok stays false */ }
+    area.remove()
+    if (!ok)
+      throw new Error("copy refused")
+  }
+  const api = navigator.clipboard && window.isSecureContext
+    ? navigator.clipboard.writeText(text)
+    : Promise.reject(new Error("no clipboard API"))
+  return api.catch(bySelection)
+}
+
+/* Say something in Material's own dialog, as a polite live region, the way Material shows
+   "copied to clipboard". */
+function tell(message) {
+  const dialog = document.querySelector("[data-md-component=dialog]")
+  if (!dialog)
+    return
+  dialog.querySelector(".md-dialog__inner").textContent = message
+  dialog.setAttribute("role", "status")
+  dialog.classList.add("md-dialog--active")
+  clearTimeout(tell.timer)
+  tell.timer = setTimeout(() => dialog.classList.remove("md-dialog--active"), 2500)
+}
 
 /*
  * 1. Material sends a query on "keyup" only. Text that arrives without a key going up (pasted
@@ -18,23 +65,48 @@ document.addEventListener("input", function (ev) {
 /*
  * 2. Mark on the page what a search result pointed at, and bring it into view.
  *
- * search-worker.js links each hit as page.html?hl=<passage>#<paragraph id>, where <passage> is
- * the matched text exactly as it stands on the page. Here every occurrence of each passage is
- * wrapped in <mark class="search-hit">, also when it runs across inline elements (a glossary
- * term, say); editorial marks such as footnote numbers are skipped, as the index skips them.
- * Text is only ever compared and wrapped, never parsed as HTML.
+ * search-worker.js links each hit as page.html?hl=<passage>&hl=…#<paragraph id>, where each
+ * <passage> is matched text exactly as it stands on the page (at most 10 of them). Here every
+ * occurrence of each passage is wrapped in <mark class="search-hit">, also when it runs across
+ * inline elements (a glossary term, say); editorial marks such as footnote numbers are skipped,
+ * as the index skips them. Text is only ever compared and wrapped, never parsed as HTML.
+ *
+ * A link can be crafted and passed around, so the work is bounded whatever the address holds:
+ * only the first few hl values are read (duplicates dropped, over-long ones ignored), each
+ * block's text nodes are collected once, overlapping and touching hits merge into one span, and
+ * each text node is replaced at most once, so marks never nest. Any address a browser accepts
+ * (2 MB) is marked in a few milliseconds; the figures are in `make bench`.
  */
 ;(function () {
   "use strict"
-  const passages = new URLSearchParams(location.search).getAll("hl")
-    .filter(p => p.length > 0 && p.length <= 500)
-  const article = document.querySelector("article")
-  if (!passages.length || !article)
-    return
-
-  const SKIP = "sup, .headerlink, .editorial, .para-link, .md-search-result"
+  const MAX_PASSAGES = 10         // distinct passages marked; the search sends at most 10
+  const MAX_PAIRS = 64            // name=value pairs of the query string looked at
+  const MAX_LENGTH = 500          // characters of one passage; longer ones are ignored
+  // The editorial marks and Material's own widgets, whose text is not the speech.
+  const SKIP = `${EDITORIAL}, .md-search-result`
   const BLOCKS = "p, h1, h2, h3, h4, td, th"
 
+  /* The passages to mark: the first hl=… values of the query string, each decoded as
+     URLSearchParams decodes it, without reading the rest of a query that may be megabytes long. */
+  function passagesIn(search) {
+    const passages = new Set()
+    let from = search.startsWith("?") ? 1 : 0
+    for (let pairs = 0; from < search.length && pairs < MAX_PAIRS && passages.size < MAX_PASSAGES; pairs++) {
+      let end = search.indexOf("&", from)
+      if (end === -1)
+        end = search.length
+      // A UTF-16 unit is at most 9 characters percent-encoded: a longer value is too long anyway.
+      if (search.startsWith("hl=", from) && end - from <= 3 + 9 * MAX_LENGTH) {
+        const passage = new URLSearchParams(search.slice(from, end)).get("hl")
+        if (passage && passage.length <= MAX_LENGTH)
+          passages.add(passage)
+      }
+      from = end + 1
+    }
+    return [...passages]
+  }
+
+  /* The block's text nodes in document order, editorial marks left out. */
   function textNodes(block) {
     const nodes = []
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
@@ -45,81 +117,131 @@ document.addEventListener("input", function (ev) {
     return nodes
   }
 
-  /* Wrap [start, end) of the block's joined text, one <mark> per text node it crosses. */
-  function wrap(nodes, start, end) {
+  /* Where the passages occur in text: sorted [start, end) spans, overlapping or touching ones merged. */
+  function spansIn(text, passages) {
+    const found = []
+    for (const passage of passages)
+      for (let at = text.indexOf(passage); at !== -1; at = text.indexOf(passage, at + passage.length))
+        found.push([at, at + passage.length])
+    found.sort((a, b) => a[0] - b[0])
+    const merged = []
+    for (const span of found) {
+      const last = merged[merged.length - 1]
+      if (last && span[0] <= last[1])
+        last[1] = Math.max(last[1], span[1])
+      else
+        merged.push(span)
+    }
+    return merged
+  }
+
+  function mark(text) {
+    const element = document.createElement("mark")
+    element.className = "search-hit"
+    element.textContent = text
+    return element
+  }
+
+  /* One pass over the nodes and the spans together: each node the spans touch is replaced once
+     by its unmarked and marked pieces. */
+  function wrap(nodes, spans) {
     let offset = 0
+    let next = 0                                   // first span that may still reach this node
     for (const node of nodes) {
-      const length = node.length           // before surroundContents splits the node
-      const from = Math.max(start, offset)
-      const to = Math.min(end, offset + length)
-      if (from < to) {
-        const range = document.createRange()
-        range.setStart(node, from - offset)
-        range.setEnd(node, to - offset)
-        const mark = document.createElement("mark")
-        mark.className = "search-hit"
-        range.surroundContents(mark)
+      const text = node.data
+      const end = offset + text.length
+      while (next < spans.length && spans[next][1] <= offset)
+        next++
+      if (next < spans.length && spans[next][0] < end) {
+        const pieces = document.createDocumentFragment()
+        let at = 0                                 // position in this node's text
+        for (let i = next; i < spans.length && spans[i][0] < end; i++) {
+          const from = Math.max(spans[i][0] - offset, 0)
+          const to = Math.min(spans[i][1] - offset, text.length)
+          if (from > at)
+            pieces.append(text.slice(at, from))
+          pieces.append(mark(text.slice(from, to)))
+          at = to
+        }
+        if (at < text.length)
+          pieces.append(text.slice(at))
+        node.replaceWith(pieces)
       }
-      offset += length
+      offset = end
     }
   }
 
-  for (const block of article.querySelectorAll(BLOCKS)) {
-    if (block.querySelector(BLOCKS))
-      continue
-    const text = textNodes(block).map(n => n.data).join("")
-    const spans = []
-    for (const passage of passages)
-      for (let at = text.indexOf(passage); at !== -1; at = text.indexOf(passage, at + passage.length))
-        spans.push([at, at + passage.length])
-    // Right to left, so that earlier offsets stay valid while nodes are split.
-    spans.sort((a, b) => b[0] - a[0])
-    for (const [start, end] of spans)
-      wrap(textNodes(block), start, end)
+  /* The element the address's fragment names; a malformed fragment (a lone %E0) is taken as written. */
+  function fragmentTarget() {
+    const id = location.hash.slice(1)
+    if (!id)
+      return null
+    let decoded = id
+    try {
+      decoded = decodeURIComponent(id)
+    } catch (malformed) { /* keep it as written */ }
+    return document.getElementById(decoded) || document.getElementById(id)
   }
 
-  const target = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) || article
+  /* What it cost, for tests and `make bench` (User Timing: nothing is sent or shown). */
+  function measure(name) {
+    try {
+      performance.measure(name, { start })
+    } catch (olderBrowser) { /* no measure options before Chrome 76: nothing lost */ }
+  }
+
+  const start = performance.now()
+  const passages = location.search ? passagesIn(location.search) : []
+  const article = document.querySelector("article")
+  if (!article || !location.search)
+    return
+
+  for (const block of passages.length ? article.querySelectorAll(BLOCKS) : []) {
+    if (block.querySelector(BLOCKS))
+      continue
+    const nodes = textNodes(block)
+    const spans = spansIn(nodes.map(n => n.data).join(""), passages)
+    if (spans.length)
+      wrap(nodes, spans)
+  }
+  measure("search-hit marking")
+
+  const target = fragmentTarget() || article
   const first = target.querySelector("mark.search-hit") || article.querySelector("mark.search-hit")
   if (first)
     first.scrollIntoView({ block: "center" })
+  measure("search-hit marking and scrolling")
 })()
 
 /*
- * 3. Paragraph permalinks: activating the ¶ after a paragraph (click, tap, or Enter on keyboard
- * focus) puts the paragraph's address in the address bar and copies a citation:
- *   《title》 · 一、培训的意义 · 第 3 段 · https://…/yiyi.html#yiyi-3
- * hooks/paragraph_links.py writes the marks with the citation text in data-cite.
+ * 3. References in GB/T 7714-2015 for an electronic resource, with the reader's own date of citing:
+ *      佚名. 在市城管局系统基层党务干部培训班开班仪式上的动员讲话[EB/OL]. (2022)[2026-11-27]. https://…/yiyi.html#yiyi-3.
+ *    The build writes the part before the date (speech/extension.py): in data-cite on each ¶ and
+ *    in data-reference on the 引用本页 block at the foot of the page. Activating a ¶ (click, tap,
+ *    or Enter on keyboard focus) puts the paragraph's address in the address bar and copies its
+ *    reference; the 引用本页 block gets today's date and the page's address filled in.
  */
-
 ;(function () {
   "use strict"
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext)
-      return navigator.clipboard.writeText(text)
-    // Plain http on a remote host has no clipboard API: the old way still works.
-    const area = document.createElement("textarea")
-    area.value = text
-    area.setAttribute("readonly", "")
-    area.style.position = "fixed"
-    area.style.opacity = "0"
-    document.body.appendChild(area)
-    area.select()
-    const ok = document.execCommand("copy")
-    area.remove()
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"))
+  /* The reader's today as YYYY-MM-DD, in the reader's own time zone. */
+  function today() {
+    const now = new Date()
+    const pad = n => String(n).padStart(2, "0")
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
   }
 
-  /* Material's own dialog element, shown the way Material shows "copied to clipboard". */
-  function tell(message) {
-    const dialog = document.querySelector("[data-md-component=dialog]")
-    if (!dialog)
-      return
-    dialog.querySelector(".md-dialog__inner").textContent = message
-    dialog.setAttribute("role", "status")
-    dialog.classList.add("md-dialog--active")
-    clearTimeout(tell.timer)
-    tell.timer = setTimeout(() => dialog.classList.remove("md-dialog--active"), 2500)
+  function reference(start, url) {
+    return `${start}[${today()}]. ${url}.`
+  }
+
+  const block = document.querySelector(".cite-reference")
+  if (block) {
+    const url = new URL(location.href)
+    url.search = ""
+    url.hash = ""
+    block.querySelector(".cite-date").textContent = today()
+    block.querySelector(".cite-url").textContent = url.href
   }
 
   document.addEventListener("click", function (ev) {
@@ -130,8 +252,8 @@ document.addEventListener("input", function (ev) {
     const url = new URL(mark.getAttribute("href"), location.href)
     url.search = ""
     history.replaceState(null, "", url.href)
-    const citation = `${mark.dataset.cite} · ${url.href}`
-    copy(citation).then(
+    const citation = reference(mark.dataset.cite, url.href)
+    copyText(citation).then(
       () => tell("已复制引用：" + citation),
       () => tell("未能复制，请手动复制地址栏中的链接")
     )
@@ -139,7 +261,15 @@ document.addEventListener("input", function (ev) {
 })()
 
 /*
- * 4. Take-away (overrides/partials/take-away.html), on each section page and on 全文:
+ * 4. The 打印 button on section pages and 全文 (overrides/main.html) prints the page.
+ */
+document.addEventListener("click", function (ev) {
+  if (ev.target instanceof Element && ev.target.closest("button.print-button"))
+    window.print()
+})
+
+/*
+ * 5. Take-away (overrides/partials/take-away.html), on each section page and on 全文:
  *    - 复制本节 / 复制全文 copies the page's speech as plain text: the title, the section headings,
  *      one paragraph a line with a blank line between, no ¶ or note marks, the editors' notes
  *      (编者注：……（见一、培训的意义 第 2 段）) and the source line with this page's address.
@@ -163,13 +293,11 @@ document.addEventListener("input", function (ev) {
     }
   }
 
-  const SKIP = "sup, .headerlink, .editorial, .para-link"
-
   /* A block's own words: its text without note numbers, ¶ and other editorial marks. */
   function words(el) {
     let text = ""
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-      acceptNode: node => node.parentElement.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
+      acceptNode: node => node.parentElement.closest(EDITORIAL) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
     })
     for (let node = walker.nextNode(); node; node = walker.nextNode())
       text += node.data
@@ -213,42 +341,10 @@ document.addEventListener("input", function (ev) {
     return lines.join("\n\n") + "\n"
   }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext)
-      return navigator.clipboard.writeText(text).catch(() => copyByCommand(text))
-    return copyByCommand(text)
-  }
-
-  /* Where there is no clipboard API (plain http, some in-app browsers): a selected text area. */
-  function copyByCommand(text) {
-    const area = document.createElement("textarea")
-    area.value = text
-    area.setAttribute("readonly", "")
-    area.style.position = "fixed"
-    area.style.opacity = "0"
-    document.body.appendChild(area)
-    area.select()
-    const ok = document.execCommand("copy")
-    area.remove()
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"))
-  }
-
-  /* Say it in Material's own dialog, as a polite live region. */
-  function tell(message) {
-    const dialog = document.querySelector("[data-md-component=dialog]")
-    if (!dialog)
-      return
-    dialog.querySelector(".md-dialog__inner").textContent = message
-    dialog.setAttribute("role", "status")
-    dialog.classList.add("md-dialog--active")
-    clearTimeout(tell.timer)
-    tell.timer = setTimeout(() => dialog.classList.remove("md-dialog--active"), 2500)
-  }
-
   const button = box.querySelector(".take-away__copy")
   button.addEventListener("click", function () {
     const text = pageText()
-    copy(text).then(
+    copyText(text).then(
       () => tell(`已复制${button.textContent.replace("复制", "")}文字，共 ${text.replace(/\s/g, "").length} 字`),
       () => tell("未能复制：请长按选择文字后复制")
     )

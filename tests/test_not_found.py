@@ -1,0 +1,125 @@
+"""The 404 page works wherever a host sends it: at the site root and under a sub-path, at any
+depth of missing address, with and without SITE_URL, and from disk (issue 9).
+
+Hosts answer every missing path with the site's 404.html and status 404; the local server does
+the same, mounted under a prefix, with the site's own _headers (its CSP among them)."""
+
+import os
+import urllib.error
+import urllib.request
+
+import pytest
+
+import static_server
+from conftest import ROOT, build_site
+from search_ui import open_search, run_query
+
+MISSING = ["missing.html", "a/b/missing.html", "a/b/c/d/e/no-such-folder/"]
+NAV_FILES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "shuyu.html", "bianji.html"]
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory):
+    """A build with SITE_URL set, as a deployer who knows the address makes it."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    os.environ["SITE_URL"] = "https://example.org/jianghua/"
+    try:
+        result = build_site(ROOT, out)
+    finally:
+        del os.environ["SITE_URL"]
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+# (build, where it is mounted). SITE_URL's own path, and the root, where a deployer may try the
+# build first: the page finds the root either way.
+MOUNTS = [("no SITE_URL", "/"), ("no SITE_URL", "/jianghua/"), ("no SITE_URL", "/a/deeper/mount/"),
+          ("SITE_URL /jianghua/", "/jianghua/"), ("SITE_URL /jianghua/", "/")]
+
+
+@pytest.fixture(scope="module")
+def mounts(site, published_site):
+    """(build, prefix) -> base URL of that build served under that prefix, with its headers."""
+    servers, urls = [], {}
+    builds = {"no SITE_URL": site, "SITE_URL /jianghua/": published_site}
+    for build, prefix in MOUNTS:
+        server, url = static_server.start(builds[build], prefix=prefix, headers=True)
+        servers.append(server)
+        urls[build, prefix] = url
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
+def check_not_found_page(page, base_url, address):
+    """The 404 page at `address`: styled, its links lead into the site, and search finds."""
+    assert "页面不存在" in page.locator("article h1").inner_text()
+    # Styled: every stylesheet came from the site and applied (Material's header is sticky).
+    sheets = page.evaluate("[...document.styleSheets].map(s => [s.href, s.cssRules.length])")
+    assert len(sheets) >= 3 and all(href.startswith(base_url) and rules > 0 for href, rules in sheets), sheets
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+    # Every link of the page's chrome and text leads to a page of the site.
+    home = page.locator("article a", has_text="首页").evaluate("a => a.href")
+    assert home == base_url + "index.html", f"{address}: 首页 -> {home}"
+    nav = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "as => as.map(a => a.href)")
+    assert [href for href in nav if not href.startswith(base_url + "#")] == [base_url + f for f in NAV_FILES]
+    footer = page.locator(".md-footer a", has_text="编辑说明").evaluate("a => a.href")
+    assert footer == base_url + "bianji.html"
+    # Searchable, and the hits lead into the site.
+    open_search(page)
+    answer = run_query(page, "三会一课")
+    assert answer["pages"] and all(page.evaluate("h => new URL(h, document.baseURI).href", href).startswith(base_url)
+                                   for href in answer["pages"]), answer["pages"]
+    page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("address", MISSING)
+@pytest.mark.parametrize("build,prefix", MOUNTS)
+def test_not_found_page_works_anywhere(browser, mounts, build, prefix, address):
+    base_url = mounts[build, prefix]
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(base_url + address)
+    assert missing.value.code == 404
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(base_url + address, wait_until="networkidle")
+    check_not_found_page(page, base_url, address)
+    page.locator("article a", has_text="首页").click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "index.html" and page.locator("h1#biaoti").count() == 1
+    context.close()
+    assert errors == []
+
+
+def test_not_found_page_from_disk(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "404.html").as_uri(), wait_until="load")
+    base_url = site.as_uri() + "/"
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+    assert page.locator("article a", has_text="首页").evaluate("a => a.href") == base_url + "index.html"
+    open_search(page)
+    assert run_query(page, "三会一课")["pages"]
+    context.close()
+
+
+def test_not_found_page_names_its_encoding_first(site):
+    head = (site / "404.html").read_bytes()
+    assert head.count(b'<meta charset="utf-8">') == 1
+    assert head.index(b'<meta charset="utf-8">') < 1024 - 30  # where browsers look for it
+
+
+def test_not_found_page_keeps_palette_choice_of_the_site(browser, mounts):
+    """Material stores the palette by the folder of the address; on the 404 page that folder is
+    wherever the reader landed, so the page is keyed by the site root instead."""
+    base_url = mounts["no SITE_URL", "/jianghua/"]
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    page.locator("label[for=__palette_1]").click()  # to dark
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.goto(base_url + "a/b/missing.html")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    context.close()
