@@ -3,7 +3,7 @@
 Tests come in layers, marked from the fixtures they use (so a marker cannot lie):
   unit     no build: the speech model, the Markdown extension, the oracle, the style guide
   site     the built HTML (one strict build), and builds of broken copies of the project
-  browser  Chromium over the built site
+  browser  Chromium over the built site (and LibreOffice rendering the Word files)
   gates    axe-core and Lighthouse (tests/test_quality.py)
 `make check` runs unit and site; `make test` runs everything.
 """
@@ -21,7 +21,8 @@ from harness import build_site, chromium, nav_pages  # noqa: E402
 
 PAGES = nav_pages()
 
-BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "published"}
+# Chromium (and LibreOffice, for the Word files): the slow, rendering layer.
+BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "published", "rendered"}
 SITE_FIXTURES = {"site", "project"}
 
 
@@ -36,6 +37,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.site)
         else:
             item.add_marker(pytest.mark.unit)
+
+
+# What a build reads: a copy of these is a project that builds like the real one.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "speech", "source")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project to break on purpose; build it with build_site(project, …)."""
+    import shutil
+
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / part)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

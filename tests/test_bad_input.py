@@ -1,21 +1,9 @@
 """Bad input fails the strict build with a message that names the file."""
 
-import shutil
 
 import pytest
 
 from conftest import ROOT, build_site
-
-
-@pytest.fixture
-def project(tmp_path):
-    for part in ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "speech", "source"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part)
-        elif source.exists():
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
 
 
 def replace_in(path, old, new):

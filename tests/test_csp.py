@@ -88,14 +88,6 @@ def test_nginx_snippet_carries_the_same_headers_and_maps_404(site):
     assert re.search(r"^error_page 404 /404\.html;$", (site / "_nginx.conf").read_text(encoding="utf-8"), re.M)
 
 
-@pytest.fixture
-def project(tmp_path):
-    for part in ("mkdocs.yml", "docs", "hooks", "overrides", "includes"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / part)
-    return tmp_path
-
-
 def test_published_build_maps_404_under_its_path(project, tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://example.org/jianghua/")
     assert build_site(project, tmp_path / "out").returncode == 0

@@ -130,7 +130,8 @@ def start(directory, port=0, prefix="/", headers=False) -> tuple[Server, str]:
     rules = read_headers_file(Path(directory) / "_headers") if headers else []
     handler = partial(Handler, directory=str(directory), prefix=prefix, rules=rules)
     server = Server(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A short poll: shutdown() waits up to one interval, and tests start and stop many servers.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
