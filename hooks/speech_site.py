@@ -5,6 +5,8 @@
   file) and add the Markdown extension that marks the speech on every page (speech/extension.py).
 - on_page_markdown: malformed front matter is an error; title and description reach the page as
   text; tell the extension which page it is converting.
+- on_page_context: what the templates say about the speech (title, source line, the QR code of
+  the page's published address) comes from the model, not from a second copy in the templates.
 - on_page_content / on_post_build: collect each page's text blocks and write the search index.
 """
 
@@ -14,7 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import speech.model
-from speech import collation, glossary, search_index
+from speech import collation, downloads, glossary, search_index
+from speech.qr import qr_svg
 from speech.extension import SpeechExtension
 
 GLOSSARY = "includes/glossary.md"   # relative to the project root
@@ -36,6 +39,18 @@ def on_config(config):
     _extension = SpeechExtension(model, terms, collated)
     config.markdown_extensions.append(_extension)
     return config
+
+
+def on_page_context(context, page, config, nav):
+    model = _extension.speech
+    url = page.canonical_url if config.site_url else None
+    context["speech_title"] = model.title
+    # The printed source line; the copy button fills in {url} with the address it was copied from.
+    context["source_line"] = downloads.SOURCE_LINE.format(title=model.title, where=f"（{url}）" if url else "")
+    context["source_line_template"] = downloads.SOURCE_LINE.format(title=model.title, where="（{url}）")
+    # Only a published address is worth a QR code: without SITE_URL there is none to encode.
+    context["qr_svg"] = qr_svg(url, f"二维码：{url}") if url else ""
+    return context
 
 
 def on_pre_build(config):

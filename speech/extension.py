@@ -184,9 +184,11 @@ class SpeechBlocks(Treeprocessor):
                 count.text = section.announced
             points = etree.SubElement(item, "ul")
             for paragraph in section.points:
-                point = etree.SubElement(etree.SubElement(points, "li"), "a",
-                                         {"href": f"{section.source}#{paragraph.id}"})
+                entry = etree.SubElement(points, "li")
+                point = etree.SubElement(entry, "a", {"href": f"{section.source}#{paragraph.id}"})
                 point.text = paragraph.lead_sentence
+                # The printed 学习提纲 says where each point is (print.css shows it).
+                etree.SubElement(entry, "span", {"class": "outline-para"}).text = f"（第 {paragraph.number} 段）"
 
     def glossary_table(self, container):
         """Term, explanation, and a link to each paragraph of the speech that uses the term."""

@@ -164,6 +164,19 @@ def walk(browser, base_url, served=True):
     if "已复制引用" not in page.locator("[data-md-component=dialog]").inner_text():
         broken.append("¶ did not copy")
 
+    # 复制本节, the 字号 control (its choice read back on the next page) and 引用本页.
+    page.locator(".take-away__copy").click()
+    page.wait_for_timeout(300)
+    if "已复制" not in page.locator("[data-md-component=dialog]").inner_text():
+        broken.append("复制本节 did not copy")
+    page.locator(".zihao__option[data-zihao='da']").click()
+    page.goto(base_url + "yaoqiu.html", wait_until="load")
+    if page.evaluate("document.documentElement.dataset.zihao") != "da":
+        broken.append("字号 was not kept")
+    page.locator(".zihao__option[data-zihao='']").click()
+    if "引用日期" in page.locator(".cite-reference").inner_text():
+        broken.append("引用本页 has no date")
+
     # The palette, there and back.
     page.locator("label[for=__palette_1]").click()
     dark = page.evaluate("document.body.getAttribute('data-md-color-scheme')")

@@ -135,7 +135,8 @@ def test_outline_lists_sections_and_points():
     _, root, _ = convert('## 讲话结构 { #jiegou }\n\n<nav id="outline" class="outline" markdown></nav>\n')
     nav = root.find(".//nav")
     assert [a.get("href") for a in nav.findall("ol/li/a")] == ["yiyi.md#yiyi", "mudi.md#mudi", "yaoqiu.md#yaoqiu"]
-    assert [s.text for s in nav.iter("span")] == ["四点理由", "三个问题", "三个基本要求"]
+    assert [s.text for s in nav.iter("span") if s.get("class") == "outline-count"] == ["四点理由", "三个问题", "三个基本要求"]
+    assert [s.text for s in nav.findall("ol/li/ul/li/span")][:2] == ["（第 2 段）", "（第 3 段）"]   # for the printed 提纲
     assert [a.text for a in nav.findall("ol/li/ul/li/a")][:2] == ["一是提高整个系统党建工作水平的需要。",
                                                                     "二是促进整个系统工作上水平上台阶的需要。"]
 

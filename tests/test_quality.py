@@ -1,4 +1,4 @@
-"""Quality gates: axe-core (light and dark palettes) and Lighthouse (mobile) on every page.
+"""Quality gates: axe-core (light and dark palettes, every 字号) and Lighthouse (mobile) on every page.
 
 Lighthouse's performance score is a timing, so it is not a pass/fail test: `make bench` prints
 it (median of five runs a page)."""
@@ -12,10 +12,12 @@ AXE = ROOT / "tools" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
 ALL_PAGES = PAGES + ["404.html"]
 
 
+@pytest.mark.parametrize("zihao", ["", "da", "chaoda"])     # 字号: 默认, 大, 超大
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_axe_finds_no_violations(browser, base_url, name, scheme):
+def test_axe_finds_no_violations(browser, base_url, name, scheme, zihao):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
     page = context.new_page()
     page.goto(base_url + name, wait_until="networkidle")
     palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -24,7 +26,7 @@ def test_axe_finds_no_violations(browser, base_url, name, scheme):
     result = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
     context.close()
     violations = [f"{v['id']} ({v['impact']}): {[n['html'][:90] for n in v['nodes'][:3]]}" for v in result["violations"]]
-    assert violations == [], f"{name} ({scheme}): {violations}"
+    assert violations == [], f"{name} ({scheme}, 字号 {zihao or '默认'}): {violations}"
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)

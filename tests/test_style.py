@@ -71,3 +71,16 @@ def test_rule_7_title_and_description(path):
     meta = yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
     assert meta.get("title"), f"rule 7: {path.name} has no title"
     assert len(meta.get("description", "")) >= 20, f"rule 7: {path.name} needs a description"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css")), ids=lambda p: p.name)
+def test_stylesheets_close_every_block_they_open(path):
+    """An unclosed rule swallows every rule after it without a word from the browser (a merge once
+    cut one): braces balance, and never close more than was opened."""
+    text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r'"[^"\n]*"', '""', text)
+    depth = 0
+    for line_number, line in enumerate(text.splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"{path.name}:{line_number}: a }} too many"
+    assert depth == 0, f"{path.name}: {depth} block(s) never closed"

@@ -4,7 +4,7 @@
 # download browsers here), CJK fonts, poppler (PDF checks), LibreOffice Writer without its GUI (the
 # tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
 # Noto CJK SC faces for it) and Node.js with npm (Lighthouse, axe-core). `make build` needs Chromium
-# too: it prints the PDF downloads.
+# too: it prints the PDF downloads. zbar-tools reads the QR codes back in the tests.
 set -euo pipefail
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -23,6 +23,7 @@ families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pip
 grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+command -v zbarimg >/dev/null || need+=(zbar-tools)                  # reads the QR codes back (tests/test_qr.py)
 [ ${#need[@]} -eq 0 ] || install "${need[@]}"
 
 # Some Node.js builds bring npm with them (and conflict with Debian's npm): one at a time.

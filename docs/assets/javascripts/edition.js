@@ -4,7 +4,8 @@
  *   2. mark on the page what a search result pointed at (search-worker.js is the other half);
  *   3. references: the ¶ after each paragraph copies one, and 引用本页 shows the page's;
  *   4. the 打印 button;
- *   5. take-away: 复制本节 / 复制全文, and the download links inside WeChat.
+ *   5. take-away: 复制本节 / 复制全文, and the download links inside WeChat;
+ *   6. 字号: 默认 · 大 · 超大, remembered across pages and visits.
  * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
  * them (hooks/deploy_headers.py).
  */
@@ -261,7 +262,7 @@ document.addEventListener("input", function (ev) {
 })()
 
 /*
- * 4. The 打印 button on section pages and 全文 (overrides/main.html) prints the page.
+ * 4. The 打印 button on section pages and 全文, and 打印提纲 on the home page (overrides/main.html).
  */
 document.addEventListener("click", function (ev) {
   if (ev.target instanceof Element && ev.target.closest("button.print-button"))
@@ -349,4 +350,39 @@ document.addEventListener("click", function (ev) {
       () => tell("未能复制：请长按选择文字后复制")
     )
   })
+})()
+
+/*
+ * 6. 字号 (overrides/partials/zihao.html): a button sets <html data-zihao>, which edition.css
+ *    scales the text by, and keeps the choice in localStorage, which main.html reads before the
+ *    first paint of every later page (from disk too). aria-pressed tells a screen reader which
+ *    size is on; the status line says it once more.
+ */
+;(function () {
+  "use strict"
+  const KEY = "jianghua.zihao"
+  const options = document.querySelectorAll(".zihao__option")
+
+  function show(value) {
+    for (const option of options)
+      option.setAttribute("aria-pressed", String(option.dataset.zihao === value))
+  }
+
+  show(document.documentElement.getAttribute("data-zihao") || "")
+  for (const option of options)
+    option.addEventListener("click", function () {
+      const value = option.dataset.zihao
+      if (value)
+        document.documentElement.setAttribute("data-zihao", value)
+      else
+        document.documentElement.removeAttribute("data-zihao")
+      try {
+        if (value)
+          localStorage.setItem(KEY, value)
+        else
+          localStorage.removeItem(KEY)
+      } catch (storageRefused) { /* chosen for this page only */ }
+      show(value)
+      tell(`字号：${option.textContent.trim()}`)
+    })
 })()
