@@ -14,7 +14,9 @@ opened from disk, as Chromium takes some 15 s to navigate to such an address at 
 import hashlib
 import json
 import re
+from datetime import datetime
 from urllib.parse import quote, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -153,7 +155,7 @@ def test_citation_copy_falls_back_then_tells(browser, base_url, api, exec_comman
     reader = reader_context.new_page()
     reader.goto(base_url + "index.html")
     reader.evaluate("navigator.clipboard.writeText('before')")
-    context = browser.new_context()
+    context = browser.new_context(timezone_id="Asia/Shanghai")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     if api == "refuses":
         context.add_init_script(REFUSING_API)
@@ -167,7 +169,8 @@ def test_citation_copy_falls_back_then_tells(browser, base_url, api, exec_comman
     page.locator("#mudi-4 a.para-link").click()
     page.wait_for_timeout(300)
     told = page.locator("[data-md-component=dialog]").inner_text()
-    citation = f"《{EDITION.title}》 · 二、培训的目的 · 第 4 段 · {base_url}mudi.html#mudi-4"
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    citation = f"佚名. {EDITION.title}[EB/OL]. (2022)[{today}]. {base_url}mudi.html#mudi-4."
     executed = page.evaluate("window.__exec")
     # Read back from the context without the stubs.
     clipboard = reader.evaluate("navigator.clipboard.readText()")

@@ -11,11 +11,11 @@ import urllib.request
 import pytest
 
 import static_server
-from conftest import ROOT, build_site
+from conftest import PAGES, ROOT, build_site
 from search_ui import open_search, run_query
 
 MISSING = ["missing.html", "a/b/missing.html", "a/b/c/d/e/no-such-folder/"]
-NAV_FILES = ["index.html", "yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "shuyu.html", "bianji.html"]
+NAV_FILES = PAGES   # mkdocs.yml's navigation, in order
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def check_not_found_page(page, base_url, address):
     assert home == base_url + "index.html", f"{address}: 首页 -> {home}"
     nav = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "as => as.map(a => a.href)")
     assert [href for href in nav if not href.startswith(base_url + "#")] == [base_url + f for f in NAV_FILES]
-    footer = page.locator(".md-footer a", has_text="编辑说明").evaluate("a => a.href")
+    footer = page.locator(".md-footer a", has_text="编辑说明").evaluate("a => a.href")   # the copyright line
     assert footer == base_url + "bianji.html"
     # Searchable, and the hits lead into the site.
     open_search(page)

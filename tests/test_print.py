@@ -180,10 +180,13 @@ def test_print_button_prints(browser, base_url):
     for name in ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]:
         page.goto(base_url + name)
         page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++ } }")
-        page.get_by_role("button", name="打印").click()
+        page.get_by_role("button", name="打印", exact=True).click()
         assert page.evaluate("window.__printed") == 1, name
     page.goto(base_url + "index.html")
-    assert page.get_by_role("button", name="打印").count() == 0
+    assert page.get_by_role("button", name="打印", exact=True).count() == 0     # the home page prints 提纲
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++ } }")
+    page.get_by_role("button", name="打印提纲", exact=True).click()
+    assert page.evaluate("window.__printed") == 1
     page.close()
 
 
