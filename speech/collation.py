@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Speech, StructureError
+from .model import Speech, StructureError, read_utf8
 
 # Where the verbatim copy of the page lives, relative to the project root.
 SOURCE = "source/000_7580ef5281b4135a.txt"
@@ -101,13 +101,7 @@ class Collation:
 def collate(source: Path, speech: Speech, name: str = SOURCE) -> Collation:
     """Walk the source against the model's blocks. Raises StructureError at the first difference
     the edition's rules do not explain, naming `name`, the line and the column."""
-    try:
-        raw = source.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise StructureError(f"{name}: the file is missing (the collation needs it)") from None
-    except UnicodeDecodeError as err:
-        raise StructureError(f"{name}: not valid UTF-8 (byte {err.start})") from None
-    return collate_text(raw, speech, name)
+    return collate_text(read_utf8(source, name, "the collation"), speech, name)
 
 
 def collate_text(raw: str, speech: Speech, name: str = SOURCE) -> Collation:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import StructureError
+from .model import StructureError, read_utf8
 
 _DEFINITION = re.compile(r"\*\[(?P<term>[^\]\s][^\]]*)\]:[ \t]*(?P<explanation>\S.*?)\s*")
 
@@ -43,10 +43,4 @@ def parse(text: str, name: str) -> dict[str, str]:
 
 def load(path: Path, name: str | None = None) -> dict[str, str]:
     name = name or path.name
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise StructureError(f"{name}: the glossary file is missing") from None
-    except UnicodeDecodeError as err:
-        raise StructureError(f"{name}: not valid UTF-8 (byte {err.start})") from None
-    return parse(text, name)
+    return parse(read_utf8(path, name, "the glossary"), name)

@@ -240,14 +240,19 @@ def front_matter_error(markdown: str) -> str | None:
     return None if isinstance(data, dict) else "front matter must be a mapping of keys to values"
 
 
-def read_markdown(path: Path, name: str) -> etree.Element:
-    """Parse one page of docs/ as the site does and return its element tree."""
+def read_utf8(path: Path, name: str, needed_by: str) -> str:
+    """A file's text; a missing file or bad UTF-8 raises StructureError naming the file."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise StructureError(f"{name}: the file is missing (the speech model needs it)") from None
+        raise StructureError(f"{name}: the file is missing ({needed_by} needs it)") from None
     except UnicodeDecodeError as err:
         raise StructureError(f"{name}: not valid UTF-8 (byte {err.start}: {err.object[err.start:err.start + 4]!r})") from None
+
+
+def read_markdown(path: Path, name: str) -> etree.Element:
+    """Parse one page of docs/ as the site does and return its element tree."""
+    text = read_utf8(path, name, "the speech model")
     from mkdocs.utils.meta import get_data  # the front-matter reader MkDocs itself uses
 
     body, _ = get_data(text)
