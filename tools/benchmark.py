@@ -45,6 +45,10 @@ def main():
             print(f"  {name:14} {first_load_transfer(browser, base_url, name) / 1024:6.1f} KiB")
         for extra in EXTRA_FIGURES:
             extra(browser, base_url, site)
+    # `make build` with the downloads, and each file's size (its own builds and Chromium).
+    import bench_downloads
+
+    bench_downloads.downloads_figures()
 
 
 def search_index_size(browser, base_url, site):
