@@ -37,6 +37,7 @@ def on_config(config):
     except speech.StructureError as err:
         raise PluginError(str(err)) from None
     _extension = SpeechExtension(model, terms, collated)
+    _extension.error_type = PluginError
     config.markdown_extensions.append(_extension)
     return config
 

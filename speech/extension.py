@@ -81,6 +81,9 @@ class SpeechExtension(Extension):
         self.glossary = dict(glossary or {})
         self.collation = collation
         self.page = "<document>"
+        # What a structure error raises: StructureError here; the MkDocs glue makes it MkDocs' own
+        # build error, which MkDocs reports as one line naming the page rather than a traceback.
+        self.error_type: type[Exception] = StructureError
         self.blocks: list[dict] = []
 
     def extendMarkdown(self, md):
@@ -113,8 +116,8 @@ class SpeechBlocks(Treeprocessor):
         self.fill(root, COLLATION_ID, self.collation_text)
         self.fill(root, VERSION_ID, self.edition_version)
 
-    def error(self, message: str) -> StructureError:
-        return StructureError(f"{self.ext.page}: {message}")
+    def error(self, message: str) -> Exception:
+        return self.ext.error_type(f"{self.ext.page}: {message}")
 
     def mark_and_check(self, root):
         """Class the speech blocks; a page that shows part of the speech shows it whole and true."""
