@@ -6,7 +6,7 @@ QUALITY := tools/quality
 # Silences Material's end-of-life banner: see README, "Material 9.8 的停更提示".
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test pdf bench clean system-deps
+.PHONY: serve build check test bench clean system-deps
 
 serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -24,9 +24,6 @@ test: system-deps $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## ever
 	node --test
 	$(BIN)/python -m pytest
 
-pdf: system-deps $(VENV)/.test-deps  ## the whole speech and each section as PDF, in pdf/
-	$(BIN)/python tools/make_pdf.py
-
 bench: system-deps $(VENV)/.test-deps  ## figures: search latency, index and page sizes, build time
 	$(BIN)/python tools/benchmark.py
 
@@ -34,7 +31,7 @@ system-deps:                   ## Debian packages for tests, PDF and benchmark (
 	tools/install-system-deps.sh
 
 clean:
-	rm -rf site pdf build $(VENV) $(QUALITY)/node_modules
+	rm -rf site build $(VENV) $(QUALITY)/node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || \

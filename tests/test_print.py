@@ -1,6 +1,7 @@
 """Printing: each section and the whole speech print as a titled A4 Chinese document (issue: print).
 
-Each page is printed to PDF by Chromium, exactly as `make pdf` does, and read back with poppler.
+Each page is printed to PDF by Chromium, exactly as `make build` prints the PDF downloads
+(tools/make_downloads.py), and read back with poppler.
 """
 
 import re
@@ -9,14 +10,18 @@ import subprocess
 import pytest
 
 import edition
+import make_downloads
 import speech
 from conftest import ROOT
+from speech import downloads
 
-import make_pdf
+MODEL = speech.load(ROOT / "docs")
+# The printable pages: each section and the whole speech.
+PRINTED = [doc.page for doc in downloads.documents(MODEL)]
 
 EDITION = edition.edition()
 PAGES = EDITION.expected_pages()
-NOTES = [note.text for note in speech.load(ROOT / "docs").notes.values()]
+NOTES = [note.text for note in MODEL.notes.values()]
 SOURCE_LINE = f"录自《{EDITION.title}》校订存档本。标点与分段按本站“编辑说明”校订，原文疑误加注而未改字。"
 SECTION_LABELS = [s.heading for s in EDITION.sections]
 CHROME = ["搜索", "跳转至", "上一页", "下一页", "本节链接", "打印", "切换到"]
@@ -29,8 +34,11 @@ def poppler(tool, *args) -> str:
 @pytest.fixture(scope="module")
 def pdfs(browser, base_url, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
-    return {name: make_pdf.print_pdf(browser, base_url + name, out / filename)
-            for name, filename in make_pdf.PDFS.items()}
+    page = browser.new_page()
+    printed = {name: make_downloads.print_pdf(page, base_url + name, out / name.replace(".html", ".pdf"))
+               for name in PRINTED}
+    page.close()
+    return printed
 
 
 def speech_of(pdf_text: str) -> str:
@@ -41,7 +49,7 @@ def speech_of(pdf_text: str) -> str:
     return re.sub(r"\d", "", text)
 
 
-@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+@pytest.mark.parametrize("name", PRINTED)
 def test_pdf_is_a4_with_every_character_of_its_text(pdfs, name):
     pdf = pdfs[name]
     info = poppler("pdfinfo", pdf)
@@ -56,7 +64,7 @@ def test_pdf_is_a4_with_every_character_of_its_text(pdfs, name):
     assert "校订存档本" in re.sub(r"\s+", "", text)
 
 
-@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+@pytest.mark.parametrize("name", PRINTED)
 def test_pdf_has_no_site_chrome_and_official_page_numbers(pdfs, name):
     text = poppler("pdftotext", pdfs[name], "-")
     flat = re.sub(r"\s+", "", text)
@@ -71,7 +79,7 @@ def test_pdf_has_no_site_chrome_and_official_page_numbers(pdfs, name):
     assert numbers == list(range(1, pages + 1))
 
 
-@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+@pytest.mark.parametrize("name", PRINTED)
 def test_pdf_fonts_are_embedded(pdfs, name):
     rows = poppler("pdffonts", pdfs[name]).splitlines()[2:]
     assert rows, "no fonts"
@@ -91,7 +99,7 @@ def page_count(pdf) -> int:
     return int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf)).group(1))
 
 
-@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+@pytest.mark.parametrize("name", PRINTED)
 def test_prints_on_as_few_pages_as_a_speech_text_needs(pdfs, name):
     assert page_count(pdfs[name]) <= MOST_PAGES[name]
 
@@ -118,7 +126,7 @@ def page_fill(pdf) -> list[float]:
     return fills
 
 
-@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+@pytest.mark.parametrize("name", PRINTED)
 def test_no_page_is_nearly_empty(pdfs, name):
     """Every page but the last is filled to its foot (but for the lines kept together); the last
     holds a quarter of a page at least."""
@@ -128,7 +136,7 @@ def test_no_page_is_nearly_empty(pdfs, name):
     assert last >= 0.25, f"{pdfs[name].name}: the last page is filled to {last:.0%} of its height"
 
 
-@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+@pytest.mark.parametrize("name", PRINTED)
 def test_no_page_holds_only_notes_or_the_source_line(pdfs, name):
     notes_and_source = [re.sub(r"\s+", "", note) for note in NOTES] + [SOURCE_LINE]
     for number, page in enumerate(poppler("pdftotext", pdfs[name], "-").split("\f")[:-1], 1):
@@ -138,7 +146,7 @@ def test_no_page_holds_only_notes_or_the_source_line(pdfs, name):
         assert len(rest) >= 20, f"{pdfs[name].name}: page {number} holds only {rest!r} besides notes and source"
 
 
-@pytest.mark.parametrize("name", list(make_pdf.PDFS))
+@pytest.mark.parametrize("name", PRINTED)
 def test_no_heading_is_left_alone_at_a_page_foot(pdfs, name):
     headings = {re.sub(r"\s+", "", h) for h in SECTION_LABELS + [EDITION.title]}
     pages = poppler("pdftotext", pdfs[name], "-").split("\f")

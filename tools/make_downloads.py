@@ -44,22 +44,24 @@ def write_files(site: Path, speech_model, site_url: str = "") -> list[Path]:
     return written
 
 
+def print_pdf(page, url: str, out: Path, title: str | None = None) -> Path:
+    """Print one page of the site to PDF with a Playwright page, as the browser's print dialog
+    prints it (print media, the page's @page rules), once its fonts are in; `title` is what a PDF
+    viewer's title bar shows. The downloads and the print tests both print with this."""
+    page.goto(url, wait_until="load")
+    page.evaluate("title => document.fonts.ready.then(() => { if (title) document.title = title })", title)
+    page.pdf(path=str(out), prefer_css_page_size=True, print_background=False, tagged=True, outline=True)
+    return out
+
+
 def print_pdfs(site: Path, speech_model) -> list[Path]:
-    """Each printable page printed to PDF by Chromium from the built site on disk, as the print
-    dialog prints it (print media, the page's @page rules), titled for a viewer's title bar."""
+    """Each printable page printed to PDF by Chromium from the built site on disk."""
     from harness import chromium
 
-    written = []
     with chromium() as browser:
         page = browser.new_page()          # one tab for all: fonts are loaded once
-        for doc in downloads.documents(speech_model):
-            page.goto((site / doc.page).resolve().as_uri(), wait_until="load")
-            page.evaluate("title => document.fonts.ready.then(() => { document.title = title })",
-                          doc.document_title)
-            out = site / doc.path("pdf")
-            page.pdf(path=str(out), prefer_css_page_size=True, print_background=False, tagged=True, outline=True)
-            written.append(out)
-    return written
+        return [print_pdf(page, (site / doc.page).resolve().as_uri(), site / doc.path("pdf"), doc.document_title)
+                for doc in downloads.documents(speech_model)]
 
 
 class _DownloadLinks(HTMLParser):
