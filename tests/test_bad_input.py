@@ -1,9 +1,6 @@
 """Bad input fails the strict build with a message that names the file."""
 
-
-import pytest
-
-from conftest import ROOT, build_site
+from conftest import build_site
 
 
 def replace_in(path, old, new):
@@ -100,9 +97,7 @@ def test_duplicated_glossary_term(project, tmp_path):
 def test_invalid_utf8_names_the_file_that_holds_it(project, tmp_path):
     path = project / "docs" / "mudi.md"
     path.write_bytes(path.read_bytes().replace("三会一课".encode(), b"\xff", 1))
-    result = build_site(project, tmp_path / "out")
-    assert result.returncode != 0
-    assert "mudi.md: not valid UTF-8" in result.stderr, result.stderr
+    assert_build_fails_naming(project, tmp_path, "mudi.md: not valid UTF-8")
 
 
 def test_hostile_glossary_and_front_matter_reach_pages_as_text(project, tmp_path):

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import static_server
-from conftest import PAGES, ROOT, build_site
+from conftest import PAGES, build_site
 from search_ui import open_search, run_query
 
 SECTION_PAGES = ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]

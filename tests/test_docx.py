@@ -25,7 +25,7 @@ from collections import Counter
 import docx
 import lxml.etree
 import pytest
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 import edition
 import speech

@@ -22,7 +22,7 @@ import pytest
 
 import edition
 from conftest import ROOT
-from search_ui import _RUN_QUERY, open_search, run_query
+from search_ui import _RUN_QUERY, run_query
 
 LIMIT_MS = 500
 EDITION = edition.edition()

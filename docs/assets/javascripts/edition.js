@@ -118,7 +118,8 @@ document.addEventListener("input", function (ev) {
     return nodes
   }
 
-  /* Where the passages occur in text: sorted [start, end) spans, overlapping or touching ones merged. */
+  /* Where the passages occur in text: sorted [start, end) spans, overlapping or touching ones merged.
+     (search-worker.js merges its snippet spans alike; a worker and the page share no script file.) */
   function spansIn(text, passages) {
     const found = []
     for (const passage of passages)
