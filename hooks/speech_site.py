@@ -17,12 +17,15 @@ from mkdocs.exceptions import PluginError
 
 import speech.model
 from speech import collation, downloads, glossary, search_index
+from speech.raw_html import ContentIsText, line_of, markup_in
 from speech.qr import qr_svg
 from speech.extension import SpeechExtension
 
 GLOSSARY = "includes/glossary.md"   # relative to the project root
 
 _extension: SpeechExtension | None = None
+_content_is_text = ContentIsText()   # raw HTML in any page's Markdown stops the build
+_content_is_text.error_type = PluginError
 _pages: dict[str, dict] = {}        # src_uri -> {"location", "title", "blocks"}
 _nav_order: list[str] = []
 
@@ -39,6 +42,7 @@ def on_config(config):
     _extension = SpeechExtension(model, terms, collated)
     _extension.error_type = PluginError
     config.markdown_extensions.append(_extension)
+    config.markdown_extensions.append(_content_is_text)
     return config
 
 
@@ -66,11 +70,19 @@ def on_page_markdown(markdown, page, config, files):
     error = speech.model.front_matter_error(markdown)
     if error:
         raise PluginError(f"{page.file.src_uri}: {error}")
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     # The theme puts these into <title>, <meta content="…"> and the navigation as they are.
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
+            if refused := markup_in(page.meta[key], allow=False):
+                raise PluginError(f"{page.file.src_uri}:{line_of(source, key + ':')}: raw HTML {refused[0][0]} "
+                                  f"in the front matter's {key}, which is text")
             page.meta[key] = html.escape(page.meta[key])
-    _extension.page = page.file.src_uri
+    _extension.page = _content_is_text.page = page.file.src_uri
+    # Where a refused piece of markup was written: this page, or a file it includes.
+    docs = Path(config.docs_dir)
+    _content_is_text.sources = {page.file.src_uri: source} | {
+        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.glob("*.md"))}
     return markdown
 
 

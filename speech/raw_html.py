@@ -1,0 +1,249 @@
+"""No content becomes markup: what editors write in docs/ reaches the pages as text.
+
+    markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", ContentIsText()])
+
+Python-Markdown passes raw HTML through as it is: a `<script>` in an editor's note would be in the
+page, and the CSP (speech/deploy.py) would have to trust or refuse it late, naming the built page.
+This extension refuses it where it is written, on Python-Markdown's own structures:
+
+- md_in_html turns `<div … markdown>` blocks into elements of the tree: after block parsing (and
+  the footnotes' own treeprocessor), every element that Markdown did not make itself must be one
+  of the few the pages need (ALLOWED: the empty slots the build fills, and so on);
+- every other piece of raw HTML, block or inline, sits in md.htmlStash when the tree is done:
+  each is read with an HTML parser, and any tag, declaration or processing instruction in it
+  must be allowed too (comments are inert: they hold the snippet markers);
+- attributes that run script, style the page or load from another host are refused wherever
+  they come from (attr_list's `{ onclick=… }`, a link to `javascript:`, an image from elsewhere);
+- an editor's note holds at most NOTE_LIMIT characters.
+
+Each refusal is one line naming the page and the line of its Markdown where the thing stands.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from markdown.extensions import Extension
+from markdown.extensions.footnotes import NBSP_PLACEHOLDER
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+# An editor's note (编者注) says what is odd about a word and why it stays: a few sentences. The
+# longest today is 72 characters; a note of thousands is a paste gone wrong (it would also fill
+# pages of every printout and download).
+NOTE_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """An element an editor may write, exactly: its tag and all its attributes."""
+    why: str
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+# The whole allowance, by name. The slots are empty elements the build fills (speech/extension.py);
+# the legend on 对照原文 shows the very marks it explains, and carries nothing but their class.
+ALLOWED = (
+    Allowed("the outline slot (index.md)", "nav", {"id": "outline", "class": "outline", "aria-label": "讲话结构"}),
+    Allowed("the glossary slot (shuyu.md)", "div", {"id": "glossary"}),
+    Allowed("the collation summary slot (duizhao.md)", "div", {"id": "collation-summary", "class": "collation-summary"}),
+    Allowed("the collation slot (duizhao.md)", "div", {"id": "collation", "class": "collation"}),
+    Allowed("the edition version slot (bianji.md)", "div", {"id": "edition-version"}),
+    Allowed("the provenance block (index.md)", "div", {"class": "provenance"}),
+    Allowed("the collation legend (duizhao.md)", "del"),
+    Allowed("the collation legend (duizhao.md)", "del", {"class": "linebreak"}),
+    Allowed("the collation legend (duizhao.md)", "ins"),
+    Allowed("the collation legend (duizhao.md)", "sup"),
+)
+
+# What Python-Markdown's block parser makes (with the site's tables), and the attributes it sets.
+_MARKDOWN_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre",
+                    "code", "hr", "table", "thead", "tbody", "tr", "th", "td"}
+_MARKDOWN_ATTRS = {"ol": {"start"}, "th": {"style", "align"}, "td": {"style", "align"}}
+# Attributes whose value is a URL, and the schemes a link may use; images load from the site only.
+_URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href", "background"}
+_LINK_SCHEMES = {"", "http", "https", "mailto", "tel"}
+_LOADS = {"src", "srcset", "data", "poster", "background"}
+
+
+def allowance(tag: str, attrs: dict[str, str]) -> Allowed | None:
+    return next((a for a in ALLOWED if a.tag == tag and a.attrs == attrs), None)
+
+
+def describe(tag: str, attrs: dict[str, str | None]) -> str:
+    shown = " ".join(name if value is None else f'{name}="{value[:30]}"' for name, value in attrs.items())
+    return f"<{tag}{' ' + shown if shown else ''}>"
+
+
+class _Markup(HTMLParser):
+    """The markup in a fragment of raw HTML: [(what, needle to find it in the source), …] of
+    everything that is not allowed."""
+
+    def __init__(self, allow: bool):
+        super().__init__(convert_charrefs=True)
+        self.allow = allow
+        self.refused: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if not (self.allow and allowance(tag, {k: v or "" for k, v in attributes.items()})):
+            self.refused.append((describe(tag, attributes), f"<{tag}"))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_decl(self, decl):
+        self.refused.append((f"<!{decl[:30]}>", f"<!{decl[:10]}"))
+
+    def handle_pi(self, data):
+        self.refused.append((f"<?{data[:30]}>", f"<?{data[:10]}"))
+
+    def unknown_decl(self, data):
+        self.refused.append((f"<![{data[:30]}]>", "<!["))
+
+
+def markup_in(fragment: str, allow: bool = True) -> list[tuple[str, str]]:
+    """What in a fragment of HTML is markup beyond the allowance (or any markup, allow=False):
+    [(what, a needle to find it in the source), …], empty if there is none."""
+    parser = _Markup(allow)
+    parser.feed(fragment)
+    parser.close()
+    return parser.refused
+
+
+def line_of(source: str, needle: str) -> int | None:
+    """The line (from 1) of the first occurrence of needle in source, ignoring case."""
+    at = source.lower().find(needle.lower())
+    return source.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+class ContentIsText(Extension):
+    """Refuses raw HTML and script-bearing attributes in a page's Markdown.
+
+    `page` names the document in messages; `sources` maps file names to their text as the editor
+    wrote it (front matter included, for true line numbers): the page's own file first, then the
+    files it may include (snippets). The MkDocs glue sets both before each page. Without
+    `sources`, the lines are counted in the text Markdown was given."""
+
+    def __init__(self, **kwargs):
+        self.config = {}
+        super().__init__(**kwargs)
+        self.page = "<document>"
+        self.sources: dict[str, str] = {}
+        self.error_type: type[Exception] = ValueError
+        self._given = ""
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        md.preprocessors.register(_KeepSource(md, self), "content-is-text-source", 100)
+        md.treeprocessors.register(_Elements(md, self), "content-is-text-elements", 49)
+        md.treeprocessors.register(_Stash(md, self), "content-is-text-stash", -50)
+
+    def error(self, what: str, needles: str | tuple[str, ...] = (), why: str = "") -> Exception:
+        needles = (needles,) if isinstance(needles, str) else needles
+        found = ((name, line_of(text, needle)) for needle in needles
+                 for name, text in (self.sources or {self.page: self._given}).items())
+        name, line = next(((name, line) for name, line in found if line), (self.page, None))
+        where = f"{name}:{line}" if line else self.page
+        if name != self.page:
+            where += f" (included in {self.page})"
+        return self.error_type(f"{where}: {what}{why or ': raw HTML is not allowed in content, which is text (the site adds all markup itself)'}")
+
+
+class _KeepSource(Preprocessor):
+    def __init__(self, md, ext: ContentIsText):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines):
+        self.ext._given = "\n".join(lines)
+        return lines
+
+
+class _Elements(Treeprocessor):
+    """After block parsing and the footnotes' own structure: the elements the editor wrote in
+    HTML (md_in_html), and the length of each note."""
+
+    def __init__(self, md, ext: ContentIsText):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        for element in root.iter():
+            if element is root or self.made_by_markdown(element):
+                continue
+            attrs = dict(element.attrib)
+            if allowance(element.tag, attrs) is None:
+                raise self.ext.error(describe(element.tag, attrs), f"<{element.tag}")
+        for note in root.iter("li"):
+            name = (note.get("id") or "").removeprefix("fn:")
+            if note.get("id", "").startswith("fn:"):
+                length = len(self.note_text(note).replace(NBSP_PLACEHOLDER, "").strip())
+                if length > NOTE_LIMIT:
+                    raise self.ext.error(f"the note [^{name}] is {length:,} characters long", f"[^{name}]:",
+                                         f"; a note holds at most {NOTE_LIMIT}")
+
+    @classmethod
+    def note_text(cls, element) -> str:
+        """A note's text, without the footnotes extension's back link."""
+        parts = [element.text or ""]
+        for child in element:
+            if "footnote-backref" not in (child.get("class") or ""):
+                parts.append(cls.note_text(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    @staticmethod
+    def made_by_markdown(element) -> bool:
+        attrs = set(element.attrib)
+        if element.tag in _MARKDOWN_BLOCKS and attrs <= _MARKDOWN_ATTRS.get(element.tag, set()):
+            return True
+        # The footnotes extension's own list: <div class="footnote"><hr><ol><li id="fn:…"> … back link.
+        return ((element.tag == "div" and element.attrib == {"class": "footnote"})
+                or (element.tag == "li" and attrs == {"id"} and element.get("id").startswith("fn:"))
+                or (element.tag == "a" and "footnote-backref" in (element.get("class") or "")))
+
+
+class _Stash(Treeprocessor):
+    """When the tree is done: the raw HTML Python-Markdown stashed, and every attribute."""
+
+    def __init__(self, md, ext: ContentIsText):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        for fragment in self.md.htmlStash.rawHtmlBlocks:
+            if isinstance(fragment, etree.Element):
+                fragment = etree.tostring(fragment, encoding="unicode")
+            refused = markup_in(fragment)
+            if refused:
+                raise self.ext.error(*refused[0])
+        for element in root.iter():
+            for name, value in element.attrib.items():
+                problem = self.attribute_problem(name.lower(), value)
+                if problem:
+                    raise self.ext.error(f"{describe(element.tag, {name: value})}: {problem}", (value, name),
+                                         "; content cannot carry script, styles or things from other hosts")
+
+    @staticmethod
+    def attribute_problem(name: str, value: str) -> str | None:
+        if name.startswith("on"):
+            return "an event handler"
+        if name in ("style", "srcdoc"):
+            return f"a {name} attribute"
+        if name in _URL_ATTRS:
+            url = urlsplit(value.strip())
+            if url.scheme.lower() not in _LINK_SCHEMES:
+                return f"a {url.scheme}: address"
+            if name in _LOADS and (url.scheme or url.netloc):
+                return "loads from another host"
+        return None
+
+
+def makeExtension(**kwargs):  # pragma: no cover
+    return ContentIsText(**kwargs)
