@@ -26,7 +26,10 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    config.extra["site_prefix"] = deploy.site_prefix(config.site_url, config.extra.get("site_path"))
+    try:
+        config.extra["site_prefix"] = deploy.site_prefix(config.site_url, config.extra.get("site_path"))
+    except deploy.DeployError as err:
+        raise PluginError(str(err)) from None
     return config
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -71,6 +72,10 @@ OTHER_HEADERS = [
 TEXT_TYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json",
               "image/svg+xml", "text/plain", "text/xml", "application/xml"]
 TEXT_SUFFIXES = [".html", ".css", ".js", ".json", ".svg", ".txt", ".xml"]
+
+
+# The prefix goes into the servers' configs and the 404 page as it is: plain path characters only.
+_PREFIX = re.compile(r"[A-Za-z0-9/._~-]*")
 
 
 class DeployError(ValueError):
@@ -189,6 +194,8 @@ def security_headers(hashes: list[str]) -> list[tuple[str, str]]:
 def site_prefix(site_url: str | None, site_path: str | None) -> str:
     """Where the site is mounted on its host: SITE_URL's path, else SITE_PATH, else /."""
     path = urlsplit(site_url).path if site_url else (site_path or "/")
+    if not _PREFIX.fullmatch(path):
+        raise DeployError(f"the site's path {path!r} (SITE_URL or SITE_PATH) may hold only letters, digits and / . _ ~ -")
     path = "/" + path.strip("/") + "/"
     return "/" if path == "//" else path
 
