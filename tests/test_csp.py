@@ -1,11 +1,11 @@
-"""A strict Content-Security-Policy that the site passes (issue 9).
+"""A strict Content-Security-Policy that the site passes, trusting only our templates' scripts.
 
-The build writes the headers for the common hosts (hooks/deploy_headers.py): _headers for
-Netlify / Cloudflare Pages and _nginx.conf for nginx. Here the site is served with exactly the
-headers of its _headers file and a reader's main paths are walked in Chromium — every page read,
-a search and a hit opened, the 打印 button, a ¶ copied, the palette switched, a missing page —
-with every CSP violation the browser reports collected: there must be none. A control run with
-one script hash removed shows that a violation would be seen."""
+The build writes the headers (speech/deploy.py): site/_headers for Netlify / Cloudflare Pages, and
+beside site/ the nginx and Apache configs that tests/test_servers.py runs on the real servers with
+a reader's walk. Here: the policy itself; that it trusts an inline script by where it comes from
+(our templates, Material's), never from content or a file copied from docs/; the walk from disk
+(no policy there, and nothing may get in the way); and a control run with one script hash removed,
+which shows that a violation would be seen."""
 
 import base64
 import hashlib
@@ -16,19 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import static_server
-from conftest import PAGES, build_site
-from search_ui import open_search, run_query
-
-SECTION_PAGES = ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]
-
-# Reported to the console, so that one listener sees every page of a walk; the worker reports
-# to its own global (see walk()).
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", e =>
-  console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}:${e.lineNumber} ${e.sample}`))
-window.__printed = 0
-window.print = () => { window.__printed++ }
-"""
+from conftest import PAGES, ROOT, build_site
+from reader_walk import REPORT_VIOLATIONS, walk
 
 
 def read_headers(site) -> dict[str, str]:
@@ -39,11 +28,6 @@ def read_headers(site) -> dict[str, str]:
 
 def directives(policy: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in (part.strip() for part in policy.split(";")) if d}
-
-
-def nginx_headers(site) -> dict[str, str]:
-    text = (site / "_nginx.conf").read_text(encoding="utf-8")
-    return dict(re.findall(r'^add_header (\S+) "([^"]*)" always;$', text, re.M))
 
 
 # --- The configurations the build writes ------------------------------------------------------
@@ -83,127 +67,57 @@ def test_policy_allows_exactly_the_inline_scripts_of_the_pages(site):
     assert set(script_src[1:]) == expected and len(expected) >= 5
 
 
-def test_nginx_snippet_carries_the_same_headers_and_maps_404(site):
-    assert nginx_headers(site) == read_headers(site)
-    assert re.search(r"^error_page 404 /404\.html;$", (site / "_nginx.conf").read_text(encoding="utf-8"), re.M)
+def test_a_template_script_is_trusted_by_where_it_comes_from(project, tmp_path):
+    """Our templates may change their inline scripts: the policy follows, no list of hashes."""
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block libs %}", "{% block libs %}<script>var changed = 1</script>", 1),
+                        encoding="utf-8")
+    assert "{% block libs %}" in text and build_site(project, tmp_path / "out").returncode == 0
+    digest = base64.b64encode(hashlib.sha256(b"var changed = 1").digest()).decode()
+    assert f"'sha256-{digest}'" in read_headers(tmp_path / "out")["Content-Security-Policy"]
 
 
-def test_published_build_maps_404_under_its_path(project, tmp_path, monkeypatch):
-    monkeypatch.setenv("SITE_URL", "https://example.org/jianghua/")
-    assert build_site(project, tmp_path / "out").returncode == 0
-    nginx = (tmp_path / "out" / "_nginx.conf").read_text(encoding="utf-8")
-    assert re.search(r"^error_page 404 /jianghua/404\.html;$", nginx, re.M)
-    assert "location /jianghua/ {" in nginx
-
-
-@pytest.mark.parametrize("markup,problem", [('<button onclick="alert(1)">x</button>', "inline event handler"),
-                                            ('<a href="javascript:alert(1)">x</a>', "javascript:"),
-                                            ('<span style="color: red">x</span>', "style attribute")])
-def test_build_fails_on_markup_the_policy_would_block(project, tmp_path, markup, problem):
-    page = project / "docs" / "bianji.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n\n<p>{markup}</p>\n", encoding="utf-8")
+def test_a_script_not_from_our_templates_fails_the_build(project, tmp_path):
+    """An .html file in docs/ is copied as it is: its inline script is nobody's template."""
+    (project / "docs" / "extra.html").write_text("<!doctype html><script>alert(1)</script>", encoding="utf-8")
     result = build_site(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "bianji.html" in result.stderr and problem in result.stderr, result.stderr[-600:]
+    assert "extra.html (not rendered by our templates" in result.stderr and "'alert(1)'" in result.stderr, result.stderr[-600:]
 
 
-# --- The walk ----------------------------------------------------------------------------------
+def test_a_script_in_a_pages_content_fails_naming_its_source():
+    """Behind the raw-HTML check (speech/raw_html.py): whatever puts a script into a page's
+    content, the hook refuses it before the page's scripts are recorded as the templates'."""
+    import importlib.util
+    from types import SimpleNamespace
 
-@pytest.fixture(scope="module")
-def served_with_headers(site):
-    server, url = static_server.start(site, prefix="/jianghua/", headers=True)
-    yield url
-    server.shutdown()
+    from mkdocs.exceptions import PluginError
 
-
-def walk(browser, base_url, served=True):
-    """A reader's main paths; returns (CSP violations, script errors, what did not work)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    context.add_init_script(REPORT_VIOLATIONS)
-    violations, errors, broken = [], [], []
-    page = context.new_page()
-    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text
-            or m.text.startswith("CSP violation") else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("worker", lambda w: w.evaluate("""self.__violations = [];
-        self.addEventListener("securitypolicyviolation", e => self.__violations.push(e.effectiveDirective + " " + e.blockedURI))"""))
-
-    for name in PAGES:  # read every page to its end
-        page.goto(base_url + name, wait_until="load")
-        page.mouse.wheel(0, 20000)
-        page.wait_for_timeout(150)
-
-    # Search, and open a hit: the worker, its index, the highlight.
-    page.goto(base_url + "yiyi.html", wait_until="load")
-    try:
-        open_search(page)
-        answer = run_query(page, "三会一课")
-    except AssertionError:
-        answer = {"pages": []}
-    if not answer["pages"]:
-        broken.append("search found nothing")
-    else:
-        for worker in page.workers:
-            violations += worker.evaluate("self.__violations || []")
-        page.locator(".md-search-result__item a").nth(1).click()
-        page.wait_for_load_state("networkidle")
-        if not page.locator("mark.search-hit").count():
-            broken.append("the hit was not highlighted")
-
-    # The 打印 button.
-    page.goto(base_url + "mudi.html", wait_until="load")
-    page.locator("button.print-button").click()
-    if page.evaluate("window.__printed") != 1:
-        broken.append("打印 did not print")
-
-    # A ¶ copied.
-    page.locator("#mudi-4").hover()
-    page.locator("#mudi-4 a.para-link").click()
-    page.wait_for_timeout(300)
-    if "已复制引用" not in page.locator("[data-md-component=dialog]").inner_text():
-        broken.append("¶ did not copy")
-
-    # 复制本节, the 字号 control (its choice read back on the next page) and 引用本页.
-    page.locator(".take-away__copy").click()
-    page.wait_for_timeout(300)
-    if "已复制" not in page.locator("[data-md-component=dialog]").inner_text():
-        broken.append("复制本节 did not copy")
-    page.locator(".zihao__option[data-zihao='da']").click()
-    page.goto(base_url + "yaoqiu.html", wait_until="load")
-    if page.evaluate("document.documentElement.dataset.zihao") != "da":
-        broken.append("字号 was not kept")
-    page.locator(".zihao__option[data-zihao='']").click()
-    if "引用日期" in page.locator(".cite-reference").inner_text():
-        broken.append("引用本页 has no date")
-
-    # The palette, there and back.
-    page.locator("label[for=__palette_1]").click()
-    dark = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.locator("label[for=__palette_0]").click()
-    light = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    if (dark, light) != ("slate", "default"):
-        broken.append(f"palette toggle: {dark}, {light}")
-
-    # A missing page, deep under the site (from disk there is no host to send 404.html).
-    if served:
-        page.goto(base_url + "a/b/missing.html", wait_until="networkidle")
-        if "页面不存在" not in page.locator("article h1").inner_text():
-            broken.append("no 404 page")
-    context.close()
-    return violations, errors, broken
+    spec = importlib.util.spec_from_file_location("deploy_hook", ROOT / "hooks" / "deploy_headers.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="yiyi.md"))
+    assert hook.on_page_content("<p>讲话</p>", page, None, None) == "<p>讲话</p>"
+    with pytest.raises(PluginError, match=r"^yiyi\.md: a <script> in the page's content"):
+        hook.on_page_content("<p>讲话</p><script>alert(1)</script>", page, None, None)
 
 
-def test_walk_under_the_sites_headers_has_no_csp_violation(browser, served_with_headers):
-    violations, errors, broken = walk(browser, served_with_headers)
-    assert violations == []
-    assert errors == []
-    assert broken == []
+def test_markup_the_policy_would_block_in_a_template_fails_the_build(project, tmp_path):
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block libs %}", '{% block libs %}<button onclick="alert(1)">x</button>', 1),
+                        encoding="utf-8")
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "404.html would break" in result.stderr and "inline event handler" in result.stderr, result.stderr[-600:]
 
+
+# --- The walk ---------------------------------------------------------------------------------
 
 def test_walk_from_disk_still_works(browser, site):
     # No headers from disk: the same paths must work without any policy getting in the way.
-    assert walk(browser, site.as_uri() + "/", served=False) == ([], [], [])
+    assert walk(browser, site.as_uri() + "/", served=False).problems() == {}
 
 
 def test_walk_would_see_a_violation(browser, site, tmp_path):
