@@ -13,8 +13,12 @@ serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on 
 
 # The site and its downloads (site/downloads/: each section and 全文 as PDF, Word, text). The PDFs
 # are printed by Chromium (Playwright), so this needs what the tests need: system-deps, .test-deps.
-build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloads included
-	SPEECH_DOWNLOADS=1 $(BIN)/mkdocs build --strict
+# deploy/nginx.conf and deploy/apache.conf are written beside site/: SITE_PATH is where the site is
+# served while SITE_URL is unknown (SITE_URL's path wins), DEPLOY_ROOT the folder site/ is copied to.
+SITE_PATH ?= /
+DEPLOY_ROOT ?= /srv/www/jianghua
+build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloads included; server configs in deploy/
+	SPEECH_DOWNLOADS=1 SITE_PATH=$(SITE_PATH) DEPLOY_ROOT=$(DEPLOY_ROOT) $(BIN)/mkdocs build --strict
 	$(BIN)/python tools/make_downloads.py site
 
 check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser), under 20 s
@@ -31,7 +35,7 @@ system-deps:                   ## Debian packages for tests, PDF and benchmark (
 	tools/install-system-deps.sh
 
 clean:
-	rm -rf site build $(VENV) $(QUALITY)/node_modules
+	rm -rf site deploy build $(VENV) $(QUALITY)/node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || \

@@ -4,7 +4,9 @@
 # download browsers here), CJK fonts, poppler (PDF checks), LibreOffice Writer without its GUI (the
 # tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
 # Noto CJK SC faces for it) and Node.js with npm (Lighthouse, axe-core). `make build` needs Chromium
-# too: it prints the PDF downloads. zbar-tools reads the QR codes back in the tests.
+# too: it prints the PDF downloads. zbar-tools reads the QR codes back in the tests. nginx and
+# Apache httpd: the tests serve the site with them and the configs `make build` writes
+# (tests/test_servers.py, tools/real_servers.py), and `make bench` measures through nginx.
 set -euo pipefail
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -24,6 +26,8 @@ grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v zbarimg >/dev/null || need+=(zbar-tools)                  # reads the QR codes back (tests/test_qr.py)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
+[ -x /usr/sbin/apache2 ] || need+=(apache2)
 [ ${#need[@]} -eq 0 ] || install "${need[@]}"
 
 # Some Node.js builds bring npm with them (and conflict with Debian's npm): one at a time.
