@@ -275,6 +275,7 @@ def nginx_conf(deploy: Deployment) -> str:
         f"    charset_types {types};",
         "    gzip on;",
         "    gzip_vary on;",
+        "    gzip_comp_level 6;",
         f"    gzip_types {types};",
         "    # Any missing path under the site, at any depth, gets the site's 404 page.",
         f"    error_page 403 404 =404 {prefix}404.html;",

@@ -31,7 +31,7 @@ APACHE_MODULES = Path("/usr/lib/apache2/modules")
 @dataclass
 class Running:
     url: str                 # http://127.0.0.1:PORT/
-    log: Path                # the access log: one line a response, "<uri> <bytes sent>"
+    log: Path                # the access log: one line a response, "<uri> <bytes sent> <of which body>"
     errors: Path             # the error log
 
 
@@ -87,7 +87,7 @@ events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    log_format sent '$request_uri $bytes_sent';
+    log_format sent '$request_uri $bytes_sent $body_bytes_sent';
     access_log {folder}/access.log sent;
     client_body_temp_path {folder}/body;
     proxy_temp_path {folder}/proxy;
@@ -129,7 +129,7 @@ ErrorLog {folder}/error.log
 {user}
 {modules}
 TypesConfig /etc/mime.types
-LogFormat "%U%q %O" sent
+LogFormat "%U%q %O %B" sent
 CustomLog {folder}/access.log sent
 <VirtualHost 127.0.0.1:{port}>
     Include {deploy_dir.resolve()}/apache.conf
