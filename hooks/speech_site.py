@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 import speech.model
 from speech import collation, downloads, glossary, search_index
-from speech.raw_html import ContentIsText, line_of, markup_in
+from speech.raw_html import ContentIsText, check_file, line_of, markup_in
 from speech.qr import qr_svg
 from speech.extension import SpeechExtension
 
@@ -34,6 +34,8 @@ def on_config(config):
     global _extension
     root = Path(config.config_file_path).parent
     try:
+        for name in (speech.model.HOME, *speech.model.SECTION_FILES):   # before the model reads them
+            check_file(Path(config.docs_dir) / name, name, speech.model.MARKDOWN_EXTENSIONS)
         model = speech.load(Path(config.docs_dir))
         terms = glossary.load(root / GLOSSARY, GLOSSARY)
         collated = collation.collate(root / collation.SOURCE, model)

@@ -21,16 +21,19 @@ Each refusal is one line naming the page and the line of its Markdown where the 
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import markdown
 from markdown.extensions import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from .model import StructureError, read_utf8
 
 # An editor's note (编者注) says what is odd about a word and why it stays: a few sentences. The
 # longest today is 72 characters; a note of thousands is a paste gone wrong (it would also fill
@@ -243,6 +246,17 @@ class _Stash(Treeprocessor):
             if name in _LOADS and (url.scheme or url.netloc):
                 return "loads from another host"
         return None
+
+
+def check_file(path: Path, name: str, extensions: list) -> None:
+    """Refuse raw HTML in one Markdown file (front matter aside) as its page would: for the files
+    the speech model reads before any page is built, so that the refusal names the line."""
+    from mkdocs.utils.meta import get_data  # the front-matter reader MkDocs itself uses
+
+    source = read_utf8(path, name, "the speech model")
+    guard = ContentIsText()
+    guard.page, guard.sources, guard.error_type = name, {name: source}, StructureError
+    markdown.Markdown(extensions=[*extensions, guard]).convert(get_data(source)[0])
 
 
 def makeExtension(**kwargs):  # pragma: no cover

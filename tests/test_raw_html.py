@@ -144,6 +144,15 @@ def test_build_refuses_a_script_in_a_note_in_one_line(project, tmp_path):
                           "(the site adds all markup itself)" for where in ("", " (included in quanwen.md)")], errors
 
 
+def test_build_refuses_raw_html_in_a_speech_paragraph_naming_the_line(project, tmp_path):
+    page = project / "docs" / "mudi.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("三会一课", "三会<b>一</b>课", 1), encoding="utf-8")
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "三会一课" in l)
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0 and f"mudi.md:{line}: <b>: raw HTML" in result.stderr, result.stderr[-600:]
+
+
 def test_build_refuses_markup_in_front_matter_and_glossary(project, tmp_path):
     page = project / "docs" / "mudi.md"
     page.write_text(page.read_text(encoding="utf-8").replace(
