@@ -10,8 +10,6 @@ import http.client
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -29,22 +27,30 @@ SERVERS = {"nginx": real_servers.nginx, "apache": real_servers.apache}
 
 
 @pytest.fixture(scope="module")
-def deployed():
+def deployed(browser):
     """`make build` with SITE_PATH=/jianghua/ and DEPLOY_ROOT at a folder the servers' users can
-    read: yields the folder holding site/ and deploy/."""
+    read, downloads included (their PDFs printed by the session's Chromium): yields the folder
+    holding site/ and deploy/."""
+    from make_downloads import dead_links, print_pdf, write_files
+
     folder = Path(tempfile.mkdtemp(prefix="deployed-"))
     folder.chmod(0o755)
-    settings = {"SITE_PATH": PREFIX, "DEPLOY_ROOT": str(folder / "site"), "SPEECH_DOWNLOADS": "1"}
+    site = folder / "site"
+    settings = {"SITE_PATH": PREFIX, "DEPLOY_ROOT": str(site), "SPEECH_DOWNLOADS": "1"}
     os.environ.update(settings)
     try:
-        result = build_site(ROOT, folder / "site")
-        assert result.returncode == 0, result.stderr
-        made = subprocess.run([sys.executable, str(ROOT / "tools" / "make_downloads.py"), str(folder / "site")],
-                              capture_output=True, text=True, timeout=300)
-        assert made.returncode == 0, made.stderr
+        result = build_site(ROOT, site)
     finally:
         for key in settings:
             del os.environ[key]
+    assert result.returncode == 0, result.stderr
+    model = speech.load(ROOT / "docs")
+    write_files(site, model)
+    page = browser.new_page()
+    for doc in downloads.documents(model):
+        print_pdf(page, (site / doc.page).as_uri(), site / doc.path("pdf"), doc.document_title)
+    page.close()
+    assert dead_links(site) == []
     yield folder
     shutil.rmtree(folder)
 
