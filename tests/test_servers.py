@@ -109,13 +109,21 @@ def test_real_responses_carry_what_the_config_promises(served, deployed):
             assert headers.get(name.lower()) == value, (path, name)
         return headers, body
 
-    # Text is labelled UTF-8 and compressed.
-    for path in PAGES + ["assets/stylesheets/edition.min.css", "assets/javascripts/edition.min.js",
-                         "search/search_index.json", "assets/favicon.svg"]:
-        headers, _ = check(PREFIX + path, 200, gzip=True)
-        assert headers["content-type"].endswith("charset=utf-8"), (path, headers["content-type"])
-        if (site / path).stat().st_size > 1024:
-            assert headers.get("content-encoding") == "gzip", path
+    # Text is labelled UTF-8 and compressed: the site's files, and a 4 KB file of each kind
+    # (the site's only JSON is 58 bytes, which Apache does not bother to compress).
+    probes = [site / f"probe{suffix}" for suffix in (".html", ".css", ".js", ".json", ".svg", ".txt")]
+    for probe in probes:
+        probe.write_text("{}" + " " * 4096, encoding="utf-8")
+    try:
+        for path in PAGES + ["assets/stylesheets/edition.min.css", "assets/javascripts/edition.min.js",
+                             "search/search_index.json", "assets/favicon.svg"] + [p.name for p in probes]:
+            headers, _ = check(PREFIX + path, 200, gzip=True)
+            assert headers["content-type"].endswith("charset=utf-8"), (path, headers["content-type"])
+            if (site / path).stat().st_size > 1024:
+                assert headers.get("content-encoding") == "gzip", path
+    finally:
+        for probe in probes:
+            probe.unlink()
     # Downloads are attachments, named as the links name them (RFC 6266 filename*).
     for path, name in expected_names().items():
         headers, body = check(PREFIX + path, 200)

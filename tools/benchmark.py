@@ -114,8 +114,8 @@ def pathological_highlights(browser, base_url, site):
     """The crafted highlight links of issue 9, timed by edition.js itself (User Timing): marking,
     and marking plus scrolling to the first hit (which forces the page's first layout); and the
     page's whole main-thread time to load (Chromium's TaskDuration), for comparison with the 15 s
-    and more these links took before. Addresses over 64 KB do not get through a server (nginx
-    stops at 8 KB), so the 2 MB ones, Chromium's longest, are opened from disk; with or without
+    and more these links took before. Addresses over 64 KB do not get through a server (the
+    generated nginx and Apache configs stop there), so the 2 MB ones, Chromium's longest, are opened from disk; with or without
     hl, such an address costs Chromium about a second of style recalculation by itself, which the
     "no hl" line shows."""
     from urllib.parse import quote
