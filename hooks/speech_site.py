@@ -34,8 +34,10 @@ def on_config(config):
     global _extension
     root = Path(config.config_file_path).parent
     try:
-        for name in (speech.model.HOME, *speech.model.SECTION_FILES):   # before the model reads them
-            check_file(Path(config.docs_dir) / name, name, speech.model.MARKDOWN_EXTENSIONS)
+        # Raw HTML in any page, before anything reads the pages: one line naming file and line.
+        docs = Path(config.docs_dir)
+        for path in sorted(docs.rglob("*.md")):
+            check_file(path, path.relative_to(docs).as_posix(), [*speech.model.MARKDOWN_EXTENSIONS, "tables"])
         model = speech.load(Path(config.docs_dir))
         terms = glossary.load(root / GLOSSARY, GLOSSARY)
         collated = collation.collate(root / collation.SOURCE, model)

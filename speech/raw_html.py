@@ -249,8 +249,9 @@ class _Stash(Treeprocessor):
 
 
 def check_file(path: Path, name: str, extensions: list) -> None:
-    """Refuse raw HTML in one Markdown file (front matter aside) as its page would: for the files
-    the speech model reads before any page is built, so that the refusal names the line."""
+    """Refuse raw HTML in one Markdown file (front matter aside), read on its own: the MkDocs glue
+    checks every page so before the speech model or MkDocs reads any, and the refusal is the
+    build's one error line."""
     from mkdocs.utils.meta import get_data  # the front-matter reader MkDocs itself uses
 
     source = read_utf8(path, name, "the speech model")
