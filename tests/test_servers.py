@@ -82,10 +82,9 @@ def site_headers(site: Path) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
 
 
-def test_configs_are_written_beside_the_site_not_in_it(deployed):
-    site = deployed / "site"
-    assert sorted(p.name for p in (deployed / "deploy").iterdir()) == ["apache.conf", "nginx.conf"]
-    assert [p.name for p in site.rglob("*") if p.suffix == ".conf" or p.name.startswith("_")] == ["_headers"]
+def test_configs_are_written_beside_the_site_not_in_it(site):
+    assert sorted(p.name for p in (site.parent / "deploy").iterdir()) == ["apache.conf", "nginx.conf"]
+    assert [p.name for p in site.rglob("*") if p.suffix == ".conf" or p.name.startswith(("_", "."))] == ["_headers"]
     assert not (site / "sitemap.xml").exists()   # no SITE_URL: no address to list
 
 
