@@ -26,9 +26,22 @@ grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v zbarimg >/dev/null || need+=(zbar-tools)                  # reads the QR codes back (tests/test_qr.py)
-[ -x /usr/sbin/nginx ] || need+=(nginx-light)
-[ -x /usr/sbin/apache2 ] || need+=(apache2)
 [ ${#need[@]} -eq 0 ] || install "${need[@]}"
+
+# The web servers: the tests start their own on loopback ports. Installed, Debian starts each on
+# port 80, where the second would fail and fail its install: a policy-rc.d keeps both stopped.
+servers=()
+[ -x /usr/sbin/nginx ] || servers+=(nginx-light)
+[ -x /usr/sbin/apache2 ] || servers+=(apache2)
+if [ ${#servers[@]} -gt 0 ]; then
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e $policy ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee $policy >/dev/null
+    $sudo chmod +x $policy
+    trap '$sudo rm -f $policy' EXIT
+  fi
+  install "${servers[@]}"
+fi
 
 # Some Node.js builds bring npm with them (and conflict with Debian's npm): one at a time.
 command -v node >/dev/null || install nodejs
