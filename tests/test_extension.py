@@ -32,8 +32,8 @@ class KeepTree(Treeprocessor):
 
 def convert(text: str, terms=None, page="test.md", collated=None):
     """(html, final element tree, extension) for a Markdown text, as the site converts it."""
-    ext = SpeechExtension(SPEECH, TERMS if terms is None else terms, collated)
-    ext.page = page
+    ext = SpeechExtension(speech=SPEECH, glossary=TERMS if terms is None else terms, collation=collated or "")
+    ext.begin_page(page)
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext],
                            extension_configs={"toc": {"permalink": True}})
     keep = KeepTree(md)
@@ -91,7 +91,7 @@ def test_hostile_glossary_text_is_escaped_in_the_title_and_on_the_terms_page():
 
 def test_whole_speech_page_demotes_included_headings_before_the_contents_list_is_made():
     whole = "\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md"))
-    ext = SpeechExtension(SPEECH, TERMS)
+    ext = SpeechExtension(speech=SPEECH, glossary=TERMS)
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext])
     keep = KeepTree(md)
     md.treeprocessors.register(keep, "keep-tree", -100)
@@ -143,12 +143,12 @@ def test_outline_lists_sections_and_points():
 
 def test_search_blocks_skip_editorial_marks_and_navigation():
     _, _, ext = convert(page_source("yiyi.md") + '\n\n<nav id="outline" class="outline" markdown></nav>\n')
-    blocks = {b["id"]: b for b in ext.blocks}
-    assert blocks["yiyi-2"]["text"] == SPEECH.paragraph("yiyi-2").text and blocks["yiyi-2"]["speech"]
-    assert blocks["yiyi-2"]["label"] == "第 2 段"
-    assert blocks["yiyi"]["text"] == "一、培训的意义"               # no ¶ from the permalink
-    assert blocks["fn:shishi"]["text"].startswith("编者注") and not blocks["fn:shishi"]["speech"]
-    assert not any("二是促进整个系统工作上水平上台阶的需要。" == b["text"] for b in ext.blocks)  # outline skipped
+    blocks = {b.id: b for b in ext.search_blocks()}
+    assert blocks["yiyi-2"].text == SPEECH.paragraph("yiyi-2").text and blocks["yiyi-2"].speech
+    assert blocks["yiyi-2"].label == "第 2 段"
+    assert blocks["yiyi"].text == "一、培训的意义"               # no ¶ from the permalink
+    assert blocks["fn:shishi"].text.startswith("编者注") and not blocks["fn:shishi"].speech
+    assert not any("二是促进整个系统工作上水平上台阶的需要。" == b.text for b in blocks.values())  # outline skipped
 
 
 def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not():
@@ -158,7 +158,7 @@ def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not():
     reference = block.find(".//p[@class='cite-reference']")
     assert reference.get("data-reference") == SPEECH.reference()
     assert "".join(reference.itertext()) == f"{SPEECH.reference()}[引用日期]. 本页网址."
-    assert not any(b["text"] == "引用本页" for b in ext.blocks)       # editorial: not indexed
+    assert not any(b.text == "引用本页" for b in ext.search_blocks())       # editorial: not indexed
     _, home, _ = convert(page_source("index.md"))
     assert home.find(".//section") is None
 
@@ -175,7 +175,7 @@ def test_collation_fills_its_placeholders_as_elements_with_marks_in_place():
     assert view.find(".//sup[@class='collation-note editorial']/a").get("href") == "yiyi.md#fn:shishi"
     summary = root.find(".//div[@class='collation-summary']")
     assert [td.text for td in summary.findall(".//tbody/tr/td[2]")] == ["98", "12", "10", "8", "1", "12", "1", "1", "4"]
-    assert not ext.blocks or all("speech" in b and not b["speech"] for b in ext.blocks)
+    assert not any(b.speech for b in ext.search_blocks())
 
 
 def test_a_page_asking_for_the_collation_without_one_fails_naming_it():
