@@ -15,7 +15,7 @@ serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on 
 # are printed by Chromium (Playwright), so this needs what the tests need: system-deps, .test-deps.
 build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloads included
 	SPEECH_DOWNLOADS=1 $(BIN)/mkdocs build --strict
-	$(BIN)/python tools/make_downloads.py site
+	$(BIN)/python -m speech.make_downloads site
 
 check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser), under 20 s
 	$(BIN)/python -m pytest -q -m "unit or site"

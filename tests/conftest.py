@@ -8,16 +8,12 @@ Tests come in layers, marked from the fixtures they use (so a marker cannot lie)
 `make check` runs unit and site; `make test` runs everything.
 """
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import static_server  # noqa: E402
-from harness import build_site, chromium, nav_pages  # noqa: E402
+import static_server
+from harness import ROOT, build_site, chromium, nav_pages
 
 PAGES = nav_pages()
 

@@ -130,10 +130,10 @@ def test_reader_sees_the_speech_on_paper_in_order(browser, base_url, tmp_path, n
     """The printed PDF's text holds every block of the page, in order (poppler reads it back)."""
     import subprocess
 
-    import make_downloads
+    from speech.printing import print_pdf
 
     page = browser.new_page()
-    pdf = make_downloads.print_pdf(page, base_url + name, tmp_path / "page.pdf")
+    pdf = print_pdf(page, base_url + name, tmp_path / "page.pdf")
     page.close()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\d", "", re.sub(r"—\s*\d+\s*—", "", re.sub(r"\s+", "", text)))  # page and note numbers

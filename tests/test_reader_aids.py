@@ -1,4 +1,4 @@
-"""For every reader (issue 11): 字号 for older eyes, QR codes between paper and phone, GB/T 7714
+"""For every reader: 字号 for older eyes, QR codes between paper and phone, GB/T 7714
 references with the reader's date, and the home page printed as a one-page 学习提纲."""
 
 import re

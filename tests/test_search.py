@@ -1,4 +1,4 @@
-"""Chinese full-text search, in Chromium, through Material's own search box (issue: search)."""
+"""Chinese full-text search, in Chromium, through Material's own search box."""
 
 import opencc
 import pytest

@@ -20,7 +20,7 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 // Where the worker script is served from; the index lies two folders up.
 const WORKER_URL = "https://example.test/archive/assets/javascripts/search-worker.js"
 
-/* One page of a fake index in the shape hooks/search_index.py writes: a page entry (empty text)
+/* One page of a fake index in the shape speech/search_index.py writes: a page entry (empty text)
    followed by one document per block, located at page#anchor. */
 function page(location, title, blocks) {
   return [

@@ -12,7 +12,7 @@
  * punctuation width finds itself. Each folded character remembers where it came from, so a hit
  * is shown and highlighted in the original text.
  *
- * The index (search/search_docs.js, written by hooks/search_index.py) is loaded on the first
+ * The index (search/search_docs.js, written by speech/search_index.py) is loaded on the first
  * query, not at page load: Material's SETUP message only says where it is.
  *
  * It runs as a real Worker over http(s) and inside Material's iframe shim from file://, so it
