@@ -56,6 +56,16 @@ def test_speech_blocks_are_classed_whatever_other_classes_and_attribute_order():
     assert paragraph.find("span[@class='lead']").text == "三是制度机制要搞清楚。"
 
 
+def test_every_speech_block_carries_the_models_label():
+    whole = "\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md"))
+    _, root, _ = convert(whole)
+    labels = {el.get("id"): el.get("data-label") for el in root.iter() if "speech" in el.get("class", "").split()}
+    assert list(labels) == [block_id for block_id, _ in SPEECH.blocks()]
+    assert labels["biaoti"] == "标题" and labels["kaichang-1"] == "开场白" and labels["yiyi"] == "一、培训的意义"
+    assert labels["yiyi-3"] == "一、培训的意义 第 3 段" == SPEECH.label("yiyi-3")
+    assert SPEECH.brief_label("yiyi-3") == "一、第 3 段" and SPEECH.brief_label("kaichang-1") == "开场白"
+
+
 def test_editorial_text_is_not_speech():
     _, root, _ = convert(page_source("yiyi.md"))
     for element in root.iter():

@@ -69,12 +69,13 @@ def test_every_character_of_the_speech_is_on_some_section_page(site):
 def test_the_comparison_bites(site, change):
     """Alter one character of a copy of a built page: the comparison must fail, naming the page."""
     html = (site / "mudi.html").read_text(encoding="utf-8")
+    before, block = html.split("mudi-4", 1)      # the paragraph, not the copy button's text
     target = "三会一课"
-    assert target in html
-    altered = {
-        "replace": html.replace(target, "三会二课", 1),
-        "delete": html.replace(target, "三会课", 1),
-        "insert": html.replace(target, "三会一一课", 1),
+    assert target in block
+    altered = before + "mudi-4" + {
+        "replace": block.replace(target, "三会二课", 1),
+        "delete": block.replace(target, "三会课", 1),
+        "insert": block.replace(target, "三会一一课", 1),
     }[change]
     with pytest.raises(Mismatch) as failure:
         compare("mudi.html", PAGES["mudi.html"], speech_blocks(altered))

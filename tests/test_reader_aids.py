@@ -11,10 +11,9 @@ from bs4 import BeautifulSoup
 
 import edition
 import static_server
-from conftest import PAGES, ROOT, build_site
+from conftest import PAGES, PUBLISHED
 
 EDITION = edition.edition()
-PUBLISHED = "https://example.org/jianghua/"
 SIZES = {"": 1.0, "da": 1.25, "chaoda": 1.5}
 
 
@@ -135,14 +134,9 @@ def test_home_page_prints_as_a_one_page_outline(browser, base_url, tmp_path):
 # QR codes --------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    out = tmp_path_factory.mktemp("published") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", PUBLISHED)
-        result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    server, url = static_server.start(out)
-    yield out, url
+def published(published_site):
+    server, url = static_server.start(published_site)
+    yield published_site, url
     server.shutdown()
 
 

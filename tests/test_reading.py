@@ -1,6 +1,5 @@
 """Reading and citing: paragraph permalinks, glossary, outline, lead sentences, meta, mobile."""
 
-import os
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -10,7 +9,7 @@ from bs4 import BeautifulSoup
 
 import edition
 import speech.model
-from conftest import PAGES, ROOT, build_site
+from conftest import PAGES, PUBLISHED, ROOT
 from fidelity import block_text, speech_blocks
 from speech.glossary import load as load_glossary
 
@@ -150,17 +149,11 @@ def test_meta_description_and_open_graph(site, name):
     assert page.select_one('meta[property="og:locale"]')["content"] == "zh_CN"
 
 
-def test_published_build_has_sitemap_and_canonical_urls(tmp_path):
-    os.environ["SITE_URL"] = "https://example.org/jianghua/"
-    try:
-        result = build_site(ROOT, tmp_path / "site")
-    finally:
-        del os.environ["SITE_URL"]
-    assert result.returncode == 0, result.stderr
-    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+def test_published_build_has_sitemap_and_canonical_urls(published_site):
+    sitemap = (published_site / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert sorted(locations) == sorted(f"https://example.org/jianghua/{name}" for name in PAGES)
-    yiyi = soup(tmp_path / "site", "yiyi.html")
+    assert sorted(locations) == sorted(f"{PUBLISHED}{name}" for name in PAGES)
+    yiyi = soup(published_site, "yiyi.html")
     assert yiyi.select_one('meta[property="og:url"]')["content"] == "https://example.org/jianghua/yiyi.html"
     assert yiyi.select_one('link[rel="canonical"]')["href"] == "https://example.org/jianghua/yiyi.html"
 
