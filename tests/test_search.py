@@ -131,3 +131,11 @@ def test_search_works_from_disk(browser, site):
     assert page.locator("#yiyi-5 mark.search-hit").count() == 4
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in requests), requests
     context.close()
+
+
+def test_the_page_marks_as_many_passages_as_the_index_lets_a_link_carry():
+    """The page script cannot read the index; it states the cap again, and this keeps the two equal."""
+    from speech.search_index import MAX_PASSAGES
+
+    script = (ROOT / "docs" / "assets" / "javascripts" / "edition.js").read_text(encoding="utf-8")
+    assert re.search(r"const MAX_PASSAGES = (\d+)", script).group(1) == str(MAX_PASSAGES)

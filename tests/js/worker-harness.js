@@ -65,7 +65,8 @@ async function startWorker(index, { async = false, failLoads = 0, document } = {
           failLoads -= 1
           throw new Error(`cannot load ${url}`)
         }
-        context.self.searchIndex = structuredClone(index)
+        // The passage cap the build writes into every index (speech/search_index.py).
+        context.self.searchIndex = structuredClone({ ...index, config: { passages: 10, ...index.config } })
       }
       if (!async)
         return load()

@@ -67,7 +67,7 @@ document.addEventListener("input", function (ev) {
  * 2. Mark on the page what a search result pointed at, and bring it into view.
  *
  * search-worker.js links each hit as page.html?hl=<passage>&hl=…#<paragraph id>, where each
- * <passage> is matched text exactly as it stands on the page (at most 10 of them). Here every
+ * <passage> is matched text exactly as it stands on the page (at most MAX_PASSAGES of them). Here every
  * occurrence of each passage is wrapped in <mark class="search-hit">, also when it runs across
  * inline elements (a glossary term, say); editorial marks such as footnote numbers are skipped,
  * as the index skips them. Text is only ever compared and wrapped, never parsed as HTML.
@@ -80,7 +80,9 @@ document.addEventListener("input", function (ev) {
  */
 ;(function () {
   "use strict"
-  const MAX_PASSAGES = 10         // distinct passages marked; the search sends at most 10
+  // Distinct passages marked: as many as a hit's link carries (MAX_PASSAGES in
+  // speech/search_index.py, which the build writes into the index for the worker).
+  const MAX_PASSAGES = 10
   const MAX_PAIRS = 64            // name=value pairs of the query string looked at
   const MAX_LENGTH = 500          // characters of one passage; longer ones are ignored
   // The editorial marks and Material's own widgets, whose text is not the speech.
