@@ -17,7 +17,7 @@ build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloa
 	SPEECH_DOWNLOADS=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m speech.make_downloads site
 
-check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser), under 20 s
+check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser; search quality under node)
 	$(BIN)/python -m pytest -q -m "unit or site"
 
 test: system-deps $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## every test: unit, site, browser, gates; search-worker.js under node --test

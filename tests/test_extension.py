@@ -87,6 +87,8 @@ def test_glossary_terms_found_without_word_boundaries_and_never_inside_links_or_
     outside = [a for a in root.iter("abbr") if a not in list(root.find(".//*[@id='mudi-3']").iter())
                and a not in list(by_id(root, "mudi-4").iter())]
     assert outside == []   # not in the note, not in the link, not outside the speech
+    _, root, _ = convert(text.replace("“三亮”", "“[三亮](#mudi)”", 1), terms)
+    assert by_id(root, "mudi-3").find(".//a/abbr") is None                          # not in a link in the speech
 
 
 def test_hostile_glossary_text_is_escaped_in_the_title_and_on_the_terms_page():
