@@ -34,40 +34,29 @@ def wrap_matches(element: etree.Element, pattern: re.Pattern[str],
     marked) is left alone, and so is the text of what make returns."""
     for child in list(element):
         wrap_matches(child, pattern, make)
-        _wrap_tail(element, child, pattern, make)
-    text = element.text
-    if text and not isinstance(text, AtomicString):
-        pieces = _split(text, pattern, make)
-        element.text = pieces[0]
-        for n, wrapped in enumerate(pieces[1:]):
-            element.insert(n, wrapped)
+        if child.tail and not isinstance(child.tail, AtomicString):
+            child.tail, wrapped = _split(child.tail, pattern, make)
+            at = list(element).index(child) + 1
+            element[at:at] = wrapped
+    if element.text and not isinstance(element.text, AtomicString):
+        element.text, wrapped = _split(element.text, pattern, make)
+        element[0:0] = wrapped
 
 
-def _wrap_tail(parent: etree.Element, child: etree.Element, pattern: re.Pattern[str],
-               make: Callable[[str], etree.Element]) -> None:
-    tail = child.tail
-    if tail and not isinstance(tail, AtomicString):
-        pieces = _split(tail, pattern, make)
-        child.tail = pieces[0]
-        at = list(parent).index(child) + 1
-        for n, wrapped in enumerate(pieces[1:]):
-            parent.insert(at + n, wrapped)
-
-
-def _split(text: str, pattern: re.Pattern[str], make: Callable[[str], etree.Element]) -> list:
-    """[text before the first match, wrapped match with the text up to the next as its tail, …]"""
-    pieces: list = []
-    last = 0
+def _split(text: str, pattern: re.Pattern[str],
+           make: Callable[[str], etree.Element]) -> tuple[str, list[etree.Element]]:
+    """The text before the first match, and an element for each match, each with the text up to
+    the next match as its tail."""
+    head, wrapped, last = text, [], 0
     for match in pattern.finditer(text):
-        if pieces:
-            pieces[-1].tail = text[last:match.start()]
+        if wrapped:
+            wrapped[-1].tail = text[last:match.start()]
         else:
-            pieces.append(text[:match.start()])
-        wrapped = make(match.group(0))
-        wrapped.text = AtomicString(match.group(0))
-        pieces.append(wrapped)
+            head = text[:match.start()]
+        element = make(match.group(0))
+        element.text = AtomicString(match.group(0))
+        wrapped.append(element)
         last = match.end()
-    if not pieces:
-        return [text]
-    pieces[-1].tail = text[last:]
-    return pieces
+    if wrapped:
+        wrapped[-1].tail = text[last:]
+    return head, wrapped
