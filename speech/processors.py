@@ -15,7 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from . import generated, model
-from .model import EDITORIAL, ORDINAL, SPEECH, is_editorial, speech_text
+from .model import EDITORIAL, ORDINAL, SPEECH, Paragraph, is_editorial, speech_text
 from .search_index import SearchBlock
 from .tree import add_class, has_class, wrap_matches
 
@@ -30,8 +30,14 @@ class SpeechProcessor(Treeprocessor):
         super().__init__(md)
         self.ext = ext
 
-    def speech_paragraphs(self, root: etree.Element) -> list[etree.Element]:
-        return [p for p in root.iter("p") if has_class(p, SPEECH)]
+    def speech_paragraphs(self, root: etree.Element) -> list[tuple[etree.Element, Paragraph]]:
+        """The speech's paragraphs on the page, each with the model's."""
+        found = []
+        for element in root.iter("p"):
+            paragraph = self.ext.speech.paragraph(element.get("id", "")) if has_class(element, SPEECH) else None
+            if paragraph is not None:
+                found.append((element, paragraph))
+        return found
 
 
 class CheckSpeech(SpeechProcessor):
@@ -87,9 +93,9 @@ class LeadsAndOrdinals(SpeechProcessor):
     """<span class="lead"> around a point's lead sentence, <span class="ordinal"> around 第一…"""
 
     def run(self, root: etree.Element) -> None:
-        for paragraph in self.speech_paragraphs(root):
-            if not self.ext.speech.paragraph(paragraph.get("id", "")).in_opening:
-                self.set_off(paragraph)
+        for element, paragraph in self.speech_paragraphs(root):
+            if not paragraph.in_opening:
+                self.set_off(element)
 
     @staticmethod
     def set_off(paragraph: etree.Element) -> None:
@@ -129,14 +135,13 @@ class CitePage(SpeechProcessor):
     HEADING_ID = "yinyong"
 
     def run(self, root: etree.Element) -> None:
-        speech = self.ext.speech
-        if all(speech.paragraph(p.get("id", "")).in_opening for p in self.speech_paragraphs(root)):
+        if all(paragraph.in_opening for _, paragraph in self.speech_paragraphs(root)):
             return
         block = etree.SubElement(root, "section", {"class": f"cite-page {EDITORIAL}",
                                                    "aria-labelledby": self.HEADING_ID})
         etree.SubElement(block, "h2", {"id": self.HEADING_ID}).text = "引用本页"
         etree.SubElement(block, "p").text = "按 GB/T 7714—2015 著录（引用某一段时，点该段末尾的 ¶ 复制）："
-        reference = speech.reference()
+        reference = self.ext.speech.reference()
         line = etree.SubElement(block, "p", {"class": "cite-reference", "data-reference": reference})
         line.text = f"{reference}["
         date = etree.SubElement(line, "span", {"class": "cite-date"})
@@ -164,7 +169,7 @@ class GlossaryTerms(SpeechProcessor):
             # tabindex: a tap or the keyboard shows the explanation (edition.css)
             return etree.Element("abbr", {"title": glossary[found], "class": "term", "tabindex": "0"})
 
-        for paragraph in self.speech_paragraphs(root):
+        for paragraph, _ in self.speech_paragraphs(root):
             for element in paragraph.iter():
                 if element.tag in self.NO_TERMS:
                     self.keep_as_it_is(element)
@@ -183,14 +188,13 @@ class ParagraphLinks(SpeechProcessor):
     """<a class="para-link editorial" href="#yiyi-3" data-cite="…" aria-label="…">¶</a>"""
 
     def run(self, root: etree.Element) -> None:
-        speech = self.ext.speech
-        for element in self.speech_paragraphs(root):
-            paragraph = speech.paragraph(element.get("id", ""))
+        reference = self.ext.speech.reference()
+        for element, paragraph in self.speech_paragraphs(root):
             where = "" if paragraph.in_opening else f"第 {paragraph.number} 段"
             link = etree.SubElement(element, "a", {
                 "class": f"para-link {EDITORIAL}",
                 "href": f"#{paragraph.id}",
-                "data-cite": speech.reference(),
+                "data-cite": reference,
                 "aria-label": f"{paragraph.place}{where}：复制引用和链接",
             })
             link.text = "¶"
