@@ -32,7 +32,7 @@ class KeepTree(Treeprocessor):
 
 def convert(text: str, terms=None, page="test.md", collated=None):
     """(html, final element tree, extension) for a Markdown text, as the site converts it."""
-    ext = SpeechExtension(speech=SPEECH, glossary=TERMS if terms is None else terms, collation=collated or "")
+    ext = SpeechExtension(speech=SPEECH, glossary=TERMS if terms is None else terms, collation=collated)
     ext.begin_page(page)
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext],
                            extension_configs={"toc": {"permalink": True}})
