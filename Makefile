@@ -19,9 +19,9 @@ SITE_PATH ?= /
 DEPLOY_ROOT ?= /srv/www/jianghua
 build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloads included; server configs in deploy/
 	SPEECH_DOWNLOADS=1 SITE_PATH=$(SITE_PATH) DEPLOY_ROOT=$(DEPLOY_ROOT) $(BIN)/mkdocs build --strict
-	$(BIN)/python tools/make_downloads.py site
+	$(BIN)/python -m speech.make_downloads site
 
-check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser), under 20 s
+check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser; search quality under node)
 	$(BIN)/python -m pytest -q -m "unit or site"
 
 test: system-deps $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## every test: unit, site, browser, gates; search-worker.js under node --test

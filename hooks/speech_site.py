@@ -6,7 +6,8 @@
 - on_page_markdown: malformed front matter is an error; title and description reach the page as
   text; tell the extension which page it is converting.
 - on_page_context: what the templates say about the speech (title, source line, the QR code of
-  the page's published address) comes from the model, not from a second copy in the templates.
+  the page's published address; on a printable page its downloads, their saved names and the
+  text 复制 copies) comes from the model, not from a second copy in the templates.
 - on_page_content / on_post_build: collect each page's text blocks and write the search index.
 """
 
@@ -43,8 +44,7 @@ def on_config(config):
         collated = collation.collate(root / collation.SOURCE, model)
     except speech.StructureError as err:
         raise PluginError(str(err)) from None
-    _extension = SpeechExtension(model, terms, collated)
-    _extension.error_type = PluginError
+    _extension = SpeechExtension(speech=model, glossary=terms, collation=collated, error_type=PluginError)
     config.markdown_extensions.append(_extension)
     config.markdown_extensions.append(_content_is_text)
     return config
@@ -54,9 +54,11 @@ def on_page_context(context, page, config, nav):
     model = _extension.speech
     url = page.canonical_url if config.site_url else None
     context["speech_title"] = model.title
-    # The printed source line; the copy button fills in {url} with the address it was copied from.
-    context["source_line"] = downloads.SOURCE_LINE.format(title=model.title, where=f"（{url}）" if url else "")
-    context["source_line_template"] = downloads.SOURCE_LINE.format(title=model.title, where="（{url}）")
+    context["source_line"] = downloads.source_line(model.title, url)
+    if page.meta.get("printable") is True:
+        take_away = downloads.document(model, page.file.src_uri.removesuffix(".md"))
+        context["take_away"] = take_away
+        context["copied_text"] = downloads.copied_text(take_away)
     # Only a published address is worth a QR code: without SITE_URL there is none to encode.
     context["qr_svg"] = qr_svg(url, f"二维码：{url}") if url else ""
     return context
@@ -82,7 +84,8 @@ def on_page_markdown(markdown, page, config, files):
                 raise PluginError(f"{page.file.src_uri}:{line_of(source, key + ':')}: raw HTML {refused[0][0]} "
                                   f"in the front matter's {key}, which is text")
             page.meta[key] = html.escape(page.meta[key])
-    _extension.page = _content_is_text.page = page.file.src_uri
+    _extension.begin_page(page.file.src_uri)
+    _content_is_text.page = page.file.src_uri
     # Where a refused piece of markup was written: this page, or a file it includes.
     docs = Path(config.docs_dir)
     _content_is_text.sources = {page.file.src_uri: source} | {
@@ -94,7 +97,7 @@ def on_page_content(content, page, config, files):
     if not (page.meta.get("search") or {}).get("exclude"):
         _pages[page.file.src_uri] = {"location": page.url or "index.html",
                                      "title": html.unescape(page.title or ""),
-                                     "blocks": _extension.blocks}
+                                     "blocks": _extension.search_blocks()}
     return content
 
 

@@ -32,6 +32,8 @@ SOURCE = "source/000_7580ef5281b4135a.txt"
 
 # Rule 1 (GB/T 15834): the half-width marks the edition sets full-width, in the order 编辑说明 lists them.
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# What each of those marks is called (GB/T 15834), to tell the changes apart in 改动一览.
+MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "左括号", ")": "右括号"}
 # Rule 2: the web page broke its lines after every semicolon.
 BROKEN_AFTER = ";"
 
@@ -78,7 +80,11 @@ class Collation:
         return [(block.id, block.edition) for block in self.blocks if block.id]
 
     def segments(self, kind: str) -> list[Segment]:
-        return [s for block in self.blocks for s in block.segments if s.kind == kind]
+        return [s for _, s in self.placed(kind)]
+
+    def placed(self, kind: str) -> list[tuple[Block, Segment]]:
+        """The segments of one kind, each with the block it belongs to, in order."""
+        return [(block, s) for block in self.blocks for s in block.segments if s.kind == kind]
 
     def punctuation_counts(self) -> dict[tuple[str, str], int]:
         """(half, full) → how many the edition changed, in the order of FULL_WIDTH; only marks that occur."""

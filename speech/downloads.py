@@ -11,9 +11,10 @@ says what each of those documents holds, in order, taken from the speech model a
     notes        the editors' notes attached to those paragraphs, each with the place it belongs to
     source line  where the text comes from, as the printed page says it
 
-`plain_text()` is the text a reader copies with 复制本节 / 复制全文 (the page script builds the
-same text from the page, see edition.js section 4) and the body of the .txt file; the Word writer
-(docx_writer.py) lays out the same blocks.
+`plain_text()` is the body of the .txt file and, through `copied_text()`, what a reader copies with
+复制本节 / 复制全文 (the page carries it; the page script only fills in the page's address); the
+Word writer (docx_writer.py) lays out the same blocks. The saved files' names (`save_as`) and the
+source line are made here too, for the pages, the files and the server alike.
 """
 
 from __future__ import annotations
@@ -27,8 +28,16 @@ WHOLE = "quanwen"                  # the whole speech: quanwen.html, downloads/q
 FORMATS = ("pdf", "docx", "txt")
 # What a reader's computer names the saved file (the link's download attribute); the URL stays ASCII.
 SAVE_PREFIX = "动员讲话"
-# The printed page's source line (overrides/main.html says the same under each printout).
+# Where the text comes from, under each printout, at the end of each file and of the copied text.
 SOURCE_LINE = "录自《{title}》校订存档本{where}。标点与分段按本站“编辑说明”校订，原文疑误加注而未改字。"
+# Where the copied text names the page's address: the page script puts the address it was copied
+# from in its place.
+URL_SLOT = "{url}"
+
+
+def source_line(title: str, url: str | None) -> str:
+    """录自《…》校订存档本（url）。…: the address in brackets when there is one."""
+    return SOURCE_LINE.format(title=title, where=f"（{url}）" if url else "")
 
 
 @dataclass(frozen=True)
@@ -75,8 +84,8 @@ class Document:
         return self.title if self.stem == WHOLE else f"{self.title} · {self.label}"
 
     def source_line(self, site_url: str = "") -> str:
-        where = f"（{site_url.rstrip('/')}/{self.page}）" if site_url else ""
-        return SOURCE_LINE.format(title=self.title, where=where)
+        """The source line naming this document's page under site_url (if there is one)."""
+        return source_line(self.title, f"{site_url.rstrip('/')}/{self.page}" if site_url else None)
 
 
 def documents(speech: Speech) -> list[Document]:
@@ -124,6 +133,11 @@ def plain_text(doc: Document, source: str) -> str:
     lines += [note.text for note in doc.notes]
     lines.append(source)
     return "\n\n".join(lines) + "\n"
+
+
+def copied_text(doc: Document) -> str:
+    """What 复制本节 / 复制全文 puts on the clipboard, with URL_SLOT for the page's address."""
+    return plain_text(doc, source_line(doc.title, URL_SLOT))
 
 
 def text_file(speech: Speech, doc: Document, site_url: str = "") -> bytes:

@@ -18,6 +18,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import markdown
 import yaml
@@ -31,6 +32,7 @@ SECTION_FILES = ("yiyi.md", "mudi.md", "yaoqiu.md")
 TITLE_ID = "biaoti"
 OPENING = "kaichang"                 # the opening's paragraphs: kaichang-1, …
 OPENING_LABEL = "开场白"
+TITLE_LABEL = "标题"
 # For references in GB/T 7714-2015: the source names no speaker (编辑说明, 引用格式), and the year
 # is the one in the source page's own title.
 AUTHOR = "佚名"
@@ -87,6 +89,11 @@ class Paragraph:
     def label(self) -> str:
         """一、培训的意义 第 3 段, or 开场白."""
         return OPENING_LABEL if self.in_opening else f"{self.place} 第 {self.number} 段"
+
+    @property
+    def brief_label(self) -> str:
+        """How a list of places names it: 一、第 3 段, or 开场白."""
+        return OPENING_LABEL if self.in_opening else f"{self.place.split('、')[0]}、第 {self.number} 段"
 
     @property
     def lead_sentence(self) -> str | None:
@@ -147,6 +154,23 @@ class Speech:
     def is_speech(self, block_id: str) -> bool:
         return block_id in self._ids
 
+    def label(self, block_id: str) -> str:
+        """What a reader is told a block is: 标题, 开场白, 一、培训的意义, 一、培训的意义 第 3 段."""
+        if block_id == TITLE_ID:
+            return TITLE_LABEL
+        paragraph = self.paragraph(block_id)
+        if paragraph is not None:
+            return paragraph.label
+        section = self.section(block_id)
+        if section is None:
+            raise KeyError(f"{block_id} is not a block of the speech")
+        return section.heading
+
+    def brief_label(self, block_id: str) -> str:
+        """The label in a list of places (对照原文, 术语表): 标题, 开场白, 一、培训的意义, 一、第 3 段."""
+        paragraph = self.paragraph(block_id)
+        return paragraph.brief_label if paragraph is not None else self.label(block_id)
+
     def reference(self) -> str:
         """The start of a GB/T 7714-2015 reference to this edition as an electronic resource:
         佚名. 题名[EB/OL]. (2022). The reader's browser appends [引用日期]. URL."""
@@ -187,15 +211,16 @@ def speech_text(element: etree.Element) -> str:
     return walk(element)
 
 
+# What Python-Markdown itself adds inside blocks: a note's back link, a heading's permalink.
+_MARKDOWN_MARKS = frozenset({"footnote-backref", "headerlink"})
+
+
 def is_editorial(element: etree.Element) -> bool:
-    """An editorial mark inside a block: a note reference, or anything classed editorial."""
-    classes = (element.get("class") or "").split()
-    return EDITORIAL in classes or (element.tag == "sup" and (element.get("id") or "").startswith("fnref"))
-
-
-def note_names(element: etree.Element) -> tuple[str, ...]:
-    """Names of the footnotes referenced in a block, in order."""
-    return tuple(name for name, _ in note_places(element))
+    """The one test of what is not speech inside a block: anything classed editorial, and the
+    marks Python-Markdown adds (a note reference, a note's back link, a heading's permalink)."""
+    classes = set((element.get("class") or "").split())
+    return (EDITORIAL in classes or bool(classes & _MARKDOWN_MARKS)
+            or (element.tag == "sup" and (element.get("id") or "").startswith("fnref")))
 
 
 def note_places(element: etree.Element) -> list[tuple[str, int]]:
@@ -296,10 +321,10 @@ def _footnotes(root) -> dict[str, Note]:
     return notes
 
 
-def _text_without_backrefs(el):
+def _text_without_backrefs(el: etree.Element) -> Iterator[str]:
     yield el.text or ""
     for child in el:
-        if not (child.tag == "a" and "footnote-backref" in (child.get("class") or "")):
+        if not is_editorial(child):
             yield from _text_without_backrefs(child)
         yield child.tail or ""
 

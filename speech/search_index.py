@@ -12,8 +12,11 @@ on every page load and hands it to the worker; that file becomes a stub naming w
 is (Material's offline plugin, which runs last, copies the stub into search_index.js for file://).
 """
 
+from __future__ import annotations
+
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
@@ -23,6 +26,18 @@ _TRADITIONAL = ("s2t", "s2tw", "s2hk")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 DOCS_FILE = "search/search_docs.js"  # relative to the site root
+# How many matched passages a hit's link carries (?hl=…&hl=…) for the page to mark: the worker
+# reads it from the index, and the page marks no more than a link can carry.
+MAX_PASSAGES = 10
+
+
+@dataclass(frozen=True)
+class SearchBlock:
+    """One block of text on a page, as the extension's search-blocks processor collects it."""
+    id: str          # the id a hit links to: the block's own, or the nearest one before it
+    text: str        # without editorial marks
+    speech: bool     # one of the speech's own blocks
+    label: str       # what a hit is called: 第 3 段, 开场白, or the heading it falls under
 
 
 def variant_table(texts: list[str]) -> dict[str, str]:
@@ -47,20 +62,19 @@ def variant_table(texts: list[str]) -> dict[str, str]:
 
 
 def build_index(pages: list[dict]) -> dict:
-    """pages: [{"location", "title", "blocks"}] in navigation order; blocks as the extension's
-    search-blocks processor collects them."""
+    """pages: [{"location", "title", "blocks": [SearchBlock, …]}] in navigation order."""
     docs = []
     for page in pages:
         docs.append({"location": page["location"], "title": page["title"], "text": ""})
         for block in page["blocks"]:
             docs.append({
-                "location": f"{page['location']}#{block['id']}",
-                "title": block["label"] or page["title"],
-                "text": block["text"],
-                **({"speech": True} if block["speech"] else {}),
+                "location": f"{page['location']}#{block.id}",
+                "title": block.label or page["title"],
+                "text": block.text,
+                **({"speech": True} if block.speech else {}),
             })
-    return {"config": {"variants": variant_table([d["text"] for d in docs] + [p["title"] for p in pages])},
-            "docs": docs}
+    variants = variant_table([d["text"] for d in docs] + [p["title"] for p in pages])
+    return {"config": {"variants": variants, "passages": MAX_PASSAGES}, "docs": docs}
 
 
 def write(site_dir: Path, pages: list[dict]) -> None:

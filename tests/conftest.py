@@ -8,22 +8,18 @@ Tests come in layers, marked from the fixtures they use (so a marker cannot lie)
 `make check` runs unit and site; `make test` runs everything.
 """
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import static_server  # noqa: E402
-from harness import build_site, chromium, nav_pages  # noqa: E402
+import static_server
+from harness import ROOT, build_site, chromium, nav_pages
 
 PAGES = nav_pages()
 
 # Chromium (and LibreOffice, for the Word files): the slow, rendering layer.
 BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "published", "rendered"}
-SITE_FIXTURES = {"site", "project"}
+SITE_FIXTURES = {"site", "project", "published_site"}
 
 
 def pytest_collection_modifyitems(items):
@@ -58,6 +54,21 @@ def project(tmp_path) -> Path:
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     result = build_site(ROOT, out)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return out
+
+
+# The address a deployer gives the published site (SITE_URL): canonical links, sitemap, QR codes.
+PUBLISHED = "https://example.org/jianghua/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site built with SITE_URL set, as a deployer who knows its address builds it; read only."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", PUBLISHED)
+        result = build_site(ROOT, out)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return out
 

@@ -103,8 +103,21 @@ def test_page_is_not_searched(site):
 
 
 def summary_counts(site) -> dict[str, int]:
-    rows = soup(site, "duizhao.html").select("article .collation-summary table tbody tr")
-    return {row.select("td")[0].get_text(): int(row.select("td")[1].get_text()) for row in rows}
+    """改动 → 处数; a change of mark keyed by its two marks, "," → "，" as ",→，"."""
+    counts = {}
+    for row in soup(site, "duizhao.html").select("article .collation-summary table tbody tr"):
+        what, count = row.select("td")[:2]
+        marks = [code.get_text() for code in what.select("code")]
+        counts["→".join(marks) if marks else what.get_text()] = int(count.get_text())
+    return counts
+
+
+def test_summary_names_each_change_of_mark_and_labels_blocks_in_chinese(site):
+    page = soup(site, "duizhao.html")
+    cells = [row.select("td")[0].get_text() for row in page.select("article .collation-summary tbody tr")]
+    assert "半角逗号 , → 全角逗号 ，" in cells and "半角分号 ; → 全角分号 ；" in cells
+    labels = [a.get_text() for a in page.select("article .collation a.collation-label")]
+    assert labels[:3] == ["标题", "开场白", "一、培训的意义"] and "二、第 4 段" in labels
 
 
 def test_summary_states_the_counts_that_the_edition_notes_state(site):

@@ -1,7 +1,7 @@
-"""Downloads and copying (issue 10): what `make build` publishes, and what a reader takes away.
+"""Downloads and copying: what `make build` publishes, and what a reader takes away.
 
 The site is built as `make build` builds it: MkDocs with SPEECH_DOWNLOADS=1, then
-tools/make_downloads.py, which writes site/downloads/ (PDF printed by Chromium, Word and text from
+speech/make_downloads.py, which writes site/downloads/ (PDF printed by Chromium, Word and text from
 the speech model). Every file is checked against the oracle (tests/edition.py); the copy button's
 clipboard against the oracle too; and the build `make serve` makes (no downloads) must link to none.
 """
@@ -19,9 +19,7 @@ import speech
 import static_server
 from conftest import ROOT
 from harness import build_site
-from speech import downloads
-
-import make_downloads
+from speech import downloads, make_downloads
 
 EDITION = edition.edition()
 PAGES = EDITION.expected_pages()
@@ -53,8 +51,8 @@ def published(tmp_path_factory):
         result = build_site(ROOT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     # As make build runs it; a process of its own (its Chromium beside the tests' Playwright).
-    made = subprocess.run([sys.executable, str(ROOT / "tools" / "make_downloads.py"), str(site)],
-                          capture_output=True, text=True, timeout=300)
+    made = subprocess.run([sys.executable, "-m", "speech.make_downloads", str(site)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stdout + made.stderr
     return site
 

@@ -32,8 +32,8 @@ class KeepTree(Treeprocessor):
 
 def convert(text: str, terms=None, page="test.md", collated=None):
     """(html, final element tree, extension) for a Markdown text, as the site converts it."""
-    ext = SpeechExtension(SPEECH, TERMS if terms is None else terms, collated)
-    ext.page = page
+    ext = SpeechExtension(speech=SPEECH, glossary=TERMS if terms is None else terms, collation=collated)
+    ext.begin_page(page)
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext],
                            extension_configs={"toc": {"permalink": True}})
     keep = KeepTree(md)
@@ -54,6 +54,16 @@ def test_speech_blocks_are_classed_whatever_other_classes_and_attribute_order():
     assert paragraph.find("a[@class='para-link editorial']") is not None
     assert [a.text for a in paragraph.iter("abbr")][-1] == "三会一课"
     assert paragraph.find("span[@class='lead']").text == "三是制度机制要搞清楚。"
+
+
+def test_every_speech_block_carries_the_models_label():
+    whole = "\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md"))
+    _, root, _ = convert(whole)
+    labels = {el.get("id"): el.get("data-label") for el in root.iter() if "speech" in el.get("class", "").split()}
+    assert list(labels) == [block_id for block_id, _ in SPEECH.blocks()]
+    assert labels["biaoti"] == "标题" and labels["kaichang-1"] == "开场白" and labels["yiyi"] == "一、培训的意义"
+    assert labels["yiyi-3"] == "一、培训的意义 第 3 段" == SPEECH.label("yiyi-3")
+    assert SPEECH.brief_label("yiyi-3") == "一、第 3 段" and SPEECH.brief_label("kaichang-1") == "开场白"
 
 
 def test_editorial_text_is_not_speech():
@@ -77,6 +87,8 @@ def test_glossary_terms_found_without_word_boundaries_and_never_inside_links_or_
     outside = [a for a in root.iter("abbr") if a not in list(root.find(".//*[@id='mudi-3']").iter())
                and a not in list(by_id(root, "mudi-4").iter())]
     assert outside == []   # not in the note, not in the link, not outside the speech
+    _, root, _ = convert(text.replace("“三亮”", "“[三亮](#mudi)”", 1), terms)
+    assert by_id(root, "mudi-3").find(".//a/abbr") is None                          # not in a link in the speech
 
 
 def test_hostile_glossary_text_is_escaped_in_the_title_and_on_the_terms_page():
@@ -91,7 +103,7 @@ def test_hostile_glossary_text_is_escaped_in_the_title_and_on_the_terms_page():
 
 def test_whole_speech_page_demotes_included_headings_before_the_contents_list_is_made():
     whole = "\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md"))
-    ext = SpeechExtension(SPEECH, TERMS)
+    ext = SpeechExtension(speech=SPEECH, glossary=TERMS)
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext])
     keep = KeepTree(md)
     md.treeprocessors.register(keep, "keep-tree", -100)
@@ -143,12 +155,12 @@ def test_outline_lists_sections_and_points():
 
 def test_search_blocks_skip_editorial_marks_and_navigation():
     _, _, ext = convert(page_source("yiyi.md") + '\n\n<nav id="outline" class="outline" markdown></nav>\n')
-    blocks = {b["id"]: b for b in ext.blocks}
-    assert blocks["yiyi-2"]["text"] == SPEECH.paragraph("yiyi-2").text and blocks["yiyi-2"]["speech"]
-    assert blocks["yiyi-2"]["label"] == "第 2 段"
-    assert blocks["yiyi"]["text"] == "一、培训的意义"               # no ¶ from the permalink
-    assert blocks["fn:shishi"]["text"].startswith("编者注") and not blocks["fn:shishi"]["speech"]
-    assert not any("二是促进整个系统工作上水平上台阶的需要。" == b["text"] for b in ext.blocks)  # outline skipped
+    blocks = {b.id: b for b in ext.search_blocks()}
+    assert blocks["yiyi-2"].text == SPEECH.paragraph("yiyi-2").text and blocks["yiyi-2"].speech
+    assert blocks["yiyi-2"].label == "第 2 段"
+    assert blocks["yiyi"].text == "一、培训的意义"               # no ¶ from the permalink
+    assert blocks["fn:shishi"].text.startswith("编者注") and not blocks["fn:shishi"].speech
+    assert not any("二是促进整个系统工作上水平上台阶的需要。" == b.text for b in blocks.values())  # outline skipped
 
 
 def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not():
@@ -158,7 +170,7 @@ def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not():
     reference = block.find(".//p[@class='cite-reference']")
     assert reference.get("data-reference") == SPEECH.reference()
     assert "".join(reference.itertext()) == f"{SPEECH.reference()}[引用日期]. 本页网址."
-    assert not any(b["text"] == "引用本页" for b in ext.blocks)       # editorial: not indexed
+    assert not any(b.text == "引用本页" for b in ext.search_blocks())       # editorial: not indexed
     _, home, _ = convert(page_source("index.md"))
     assert home.find(".//section") is None
 
@@ -175,7 +187,7 @@ def test_collation_fills_its_placeholders_as_elements_with_marks_in_place():
     assert view.find(".//sup[@class='collation-note editorial']/a").get("href") == "yiyi.md#fn:shishi"
     summary = root.find(".//div[@class='collation-summary']")
     assert [td.text for td in summary.findall(".//tbody/tr/td[2]")] == ["98", "12", "10", "8", "1", "12", "1", "1", "4"]
-    assert not ext.blocks or all("speech" in b and not b["speech"] for b in ext.blocks)
+    assert not any(b.speech for b in ext.search_blocks())
 
 
 def test_a_page_asking_for_the_collation_without_one_fails_naming_it():

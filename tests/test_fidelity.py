@@ -69,12 +69,13 @@ def test_every_character_of_the_speech_is_on_some_section_page(site):
 def test_the_comparison_bites(site, change):
     """Alter one character of a copy of a built page: the comparison must fail, naming the page."""
     html = (site / "mudi.html").read_text(encoding="utf-8")
+    before, block = html.split("mudi-4", 1)      # the paragraph, not the copy button's text
     target = "三会一课"
-    assert target in html
-    altered = {
-        "replace": html.replace(target, "三会二课", 1),
-        "delete": html.replace(target, "三会课", 1),
-        "insert": html.replace(target, "三会一一课", 1),
+    assert target in block
+    altered = before + "mudi-4" + {
+        "replace": block.replace(target, "三会二课", 1),
+        "delete": block.replace(target, "三会课", 1),
+        "insert": block.replace(target, "三会一一课", 1),
     }[change]
     with pytest.raises(Mismatch) as failure:
         compare("mudi.html", PAGES["mudi.html"], speech_blocks(altered))
@@ -113,9 +114,10 @@ def test_screen_comparison_bites_on_text_hidden_by_css(page, site, tmp_path):
     shutil.copytree(site, copy)
     mudi = copy / "mudi.html"
     sentence = "城管局过去搞的我还是持肯定态度。"
-    html = mudi.read_text(encoding="utf-8")
-    assert sentence in html
-    mudi.write_text(html.replace(sentence, f'<span class="print-only">{sentence}</span>', 1), encoding="utf-8")
+    before, block = mudi.read_text(encoding="utf-8").split("mudi-3", 1)   # the paragraph, not data-text
+    assert sentence in block
+    hidden = block.replace(sentence, f'<span class="print-only">{sentence}</span>', 1)
+    mudi.write_text(before + "mudi-3" + hidden, encoding="utf-8")
     compare("mudi.html", PAGES["mudi.html"], speech_blocks(mudi.read_text(encoding="utf-8")))  # DOM: same
     server, url = static_server.start(copy)
     try:
@@ -130,10 +132,10 @@ def test_reader_sees_the_speech_on_paper_in_order(browser, base_url, tmp_path, n
     """The printed PDF's text holds every block of the page, in order (poppler reads it back)."""
     import subprocess
 
-    import make_downloads
+    from speech.printing import print_pdf
 
     page = browser.new_page()
-    pdf = make_downloads.print_pdf(page, base_url + name, tmp_path / "page.pdf")
+    pdf = print_pdf(page, base_url + name, tmp_path / "page.pdf")
     page.close()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\d", "", re.sub(r"—\s*\d+\s*—", "", re.sub(r"\s+", "", text)))  # page and note numbers

@@ -1,4 +1,4 @@
-"""For every reader (issue 11): 字号 for older eyes, QR codes between paper and phone, GB/T 7714
+"""For every reader: 字号 for older eyes, QR codes between paper and phone, GB/T 7714
 references with the reader's date, and the home page printed as a one-page 学习提纲."""
 
 import re
@@ -11,10 +11,9 @@ from bs4 import BeautifulSoup
 
 import edition
 import static_server
-from conftest import PAGES, ROOT, build_site
+from conftest import PAGES, PUBLISHED
 
 EDITION = edition.edition()
-PUBLISHED = "https://example.org/jianghua/"
 SIZES = {"": 1.0, "da": 1.25, "chaoda": 1.5}
 
 
@@ -135,14 +134,9 @@ def test_home_page_prints_as_a_one_page_outline(browser, base_url, tmp_path):
 # QR codes --------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    out = tmp_path_factory.mktemp("published") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", PUBLISHED)
-        result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    server, url = static_server.start(out)
-    yield out, url
+def published(published_site):
+    server, url = static_server.start(published_site)
+    yield published_site, url
     server.shutdown()
 
 

@@ -1,11 +1,20 @@
-"""Chinese full-text search, in Chromium, through Material's own search box (issue: search)."""
+"""Chinese full-text search: every query of the set against the built index under node, and a
+handful end to end in Chromium, through Material's own search box."""
+
+import json
+import os
+import re
+import subprocess
 
 import opencc
 import pytest
 
 import edition
 from search_queries import MULTI_WORD, SINGLE_PHRASES, TRADITIONAL
+from conftest import ROOT
 from search_ui import fold, highlighted, open_search, run_query
+
+QUALITY_TEST = ROOT / "tests" / "js" / "search-quality.test.js"
 
 EDITION = edition.edition()
 # The pages whose speech the search must find, and their text as the source gives it.
@@ -24,9 +33,39 @@ def test_query_set_is_large_and_every_query_is_in_the_speech():
     assert len(SINGLE_PHRASES) + len(MULTI_WORD) + len(TRADITIONAL) >= 80
     for phrase in SINGLE_PHRASES:
         assert pages_containing(phrase), f"{phrase!r} is not in the speech: fix the query set"
+    for traditional, simplified in TRADITIONAL.items():
+        assert opencc.OpenCC("t2s.json").convert(traditional) == simplified   # the pair itself is right
 
 
-@pytest.mark.parametrize("query", SINGLE_PHRASES)
+def test_every_query_finds_what_the_source_says_it_should_under_node(site, tmp_path):
+    """Each query of the set, answered by the worker as shipped over the index this build wrote
+    (tests/js/search-quality.test.js, one node test a query): the expectations come from here."""
+    cases = {
+        "index": str(site / "search" / "search_docs.js"),
+        "speechPages": sorted(SPEECH_PAGES),
+        "phrases": [{"query": q, "pages": sorted(pages_containing(q))} for q in SINGLE_PHRASES],
+        "multiWord": [multi_word_case(q) for q in MULTI_WORD],
+        "traditional": list(TRADITIONAL.items()),
+    }
+    (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run(["node", "--test", "--test-reporter=tap", str(QUALITY_TEST)], cwd=ROOT,
+                            env={**os.environ, "SEARCH_QUALITY_CASES": str(tmp_path / "cases.json")},
+                            capture_output=True, text=True, timeout=120)
+    failures = [line for line in result.stdout.splitlines() if line.lstrip().startswith("not ok")]
+    assert result.returncode == 0 and not failures, "\n".join(failures) or result.stdout[-3000:] + result.stderr
+    ran = re.search(r"^# pass (\d+)$", result.stdout, re.M)
+    assert ran and int(ran.group(1)) == len(SINGLE_PHRASES) + len(MULTI_WORD) + len(TRADITIONAL)
+
+
+def multi_word_case(query: str) -> dict:
+    words = query.split()
+    with_all = set.intersection(*(pages_containing(w) for w in words))
+    with_some = set.union(*(pages_containing(w) for w in words)) - with_all
+    return {"query": query, "withAll": sorted(with_all), "withSome": sorted(with_some)}
+
+
+# End to end in Chromium, through Material's own search box: a handful of queries of each kind.
+@pytest.mark.parametrize("query", ["三会一课", "读书如果不加思考,不是学习。", "谢", "的放矢，就"])
 def test_phrase_lists_first_a_page_that_contains_it_and_every_such_page(search_page, query):
     expected = pages_containing(query)
     answer = run_query(search_page, query)
@@ -34,27 +73,20 @@ def test_phrase_lists_first_a_page_that_contains_it_and_every_such_page(search_p
     assert answer["page_files"], f"{query!r}: nothing found"
     assert answer["page_files"][0] in expected, f"{query!r}: first hit {answer['page_files'][0]}, expected one of {expected}"
     assert expected <= set(answer["page_files"]), f"{query!r}: missing {expected - set(answer['page_files'])}"
-    # The whole phrase is highlighted in the snippet, not scattered characters.
-    # (Adjacent hits merge into one mark, as 谢 in 谢谢.)
     assert answer["marks"] and all(fold(query) in fold(mark) for mark in answer["marks"]), answer["marks"]
 
 
-@pytest.mark.parametrize("query", MULTI_WORD)
-def test_words_separated_by_spaces_list_pages_with_all_of_them_first(search_page, query):
-    words = query.split()
-    with_all = set.intersection(*(pages_containing(w) for w in words))
-    with_some = set.union(*(pages_containing(w) for w in words)) - with_all
-    answer = run_query(search_page, query)
+def test_words_separated_by_spaces_list_pages_with_all_of_them_first(search_page):
+    case = multi_word_case("鲁迅　学用结合")
+    answer = run_query(search_page, case["query"])
     speech_order = [p for p in answer["page_files"] if p in SPEECH_PAGES]
-    assert set(speech_order) == with_all | with_some
-    assert set(speech_order[:len(with_all)]) == with_all, f"{query!r}: {speech_order}, all words in {with_all}"
+    assert set(speech_order) == set(case["withAll"]) | set(case["withSome"])
+    assert set(speech_order[:len(case["withAll"])]) == set(case["withAll"]), speech_order
 
 
-@pytest.mark.parametrize("traditional,simplified", TRADITIONAL.items())
-def test_traditional_characters_find_the_same_passages(search_page, traditional, simplified):
-    assert opencc.OpenCC("t2s.json").convert(traditional) == simplified  # the pair itself is right
-    trad = run_query(search_page, traditional)
-    simp = run_query(search_page, simplified)
+def test_traditional_characters_find_the_same_passages(search_page):
+    trad = run_query(search_page, "從嚴治黨")
+    simp = run_query(search_page, "从严治党")
     assert simp["links"] and trad["links"] == simp["links"]
 
 
@@ -99,3 +131,11 @@ def test_search_works_from_disk(browser, site):
     assert page.locator("#yiyi-5 mark.search-hit").count() == 4
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in requests), requests
     context.close()
+
+
+def test_the_page_marks_as_many_passages_as_the_index_lets_a_link_carry():
+    """The page script cannot read the index; it states the cap again, and this keeps the two equal."""
+    from speech.search_index import MAX_PASSAGES
+
+    script = (ROOT / "docs" / "assets" / "javascripts" / "edition.js").read_text(encoding="utf-8")
+    assert re.search(r"const MAX_PASSAGES = (\d+)", script).group(1) == str(MAX_PASSAGES)

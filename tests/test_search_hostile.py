@@ -1,4 +1,4 @@
-"""Hostile text typed into search never breaks the page (issue: search)."""
+"""Hostile text typed into search never breaks the page."""
 
 import pytest
 

@@ -31,7 +31,8 @@ def deployed(browser):
     """`make build` with SITE_PATH=/jianghua/ and DEPLOY_ROOT at a folder the servers' users can
     read, downloads included (their PDFs printed by the session's Chromium): yields the folder
     holding site/ and deploy/."""
-    from make_downloads import dead_links, print_pdf, write_files
+    from speech.make_downloads import dead_links, write_files
+    from speech.printing import print_pdf
 
     folder = Path(tempfile.mkdtemp(prefix="deployed-"))
     folder.chmod(0o755)

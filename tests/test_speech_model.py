@@ -91,6 +91,8 @@ def edit(path, old, new):
     ("index.md", "{ #biaoti }", "{ #title }", "biaoti"),
     ("yaoqiu.md", "谢谢各位！", "谢谢<b>各位</b>！", "yaoqiu-5"),               # raw HTML in the speech
     ("mudi.md", "[^shenglue]: 编者注", "[^shenglve]: 编者注", "mudi-2"),         # note never defined
+    ("mudi.md", "title: 二、培训的目的", "title: [二、培训的目的", "front matter is not valid YAML"),
+    ("mudi.md", "\n---\n", "\n", "front matter opened with --- is never closed"),
 ])
 def test_bad_structure_names_file_and_id(docs, file, old, new, named):
     edit(docs / file, old, new)

@@ -1,9 +1,9 @@
-"""Figures for the downloads (issue 10): how long `make build` takes with them, and their sizes.
+"""Figures for the downloads: how long `make build` takes with them, and their sizes.
 
     .venv/bin/python tools/bench_downloads.py      (make bench runs downloads_figures())
 
 `make build` is timed as its two steps run, into a temporary folder (site/ is left alone):
-MkDocs with SPEECH_DOWNLOADS=1, then tools/make_downloads.py (Word and text from the model, four
+MkDocs with SPEECH_DOWNLOADS=1, then speech/make_downloads.py (Word and text from the model, four
 PDFs printed by Chromium). Goal: under 15 s on two cores. Then each file's size, and the first-load
 transfer of the pages that carry the download links (goal: 80 KiB gzip a page).
 """
@@ -17,9 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from harness import ROOT, chromium  # noqa: E402
+from harness import ROOT, chromium
 
 GOAL_SECONDS = 15
 ROUNDS = 3
@@ -31,7 +29,7 @@ def make_build_seconds(out: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([sys.executable, str(ROOT / "tools" / "make_downloads.py"), str(out)],
+    subprocess.run([sys.executable, "-m", "speech.make_downloads", str(out)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 

@@ -4,16 +4,15 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import static_server
+from speech.printing import CHROMIUM, CHROMIUM_ARGS, chromium
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Without these, headless Chromium tries to reach Google's hosts on its own.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "chromium", "nav_pages", "served_site"]
 
 
 def nav_pages() -> list[str]:
@@ -32,7 +31,7 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 @contextmanager
-def served_site():
+def served_site() -> Iterator[tuple[Path, str]]:
     """Build the site into a temporary folder and serve it: yields (site folder, base URL)."""
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -44,16 +43,3 @@ def served_site():
             yield site, base_url
         finally:
             server.shutdown()
-
-
-@contextmanager
-def chromium():
-    """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()

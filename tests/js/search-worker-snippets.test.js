@@ -172,4 +172,13 @@ describe("escaping", () => {
       assert.deepEqual(highlightsOf(doc.location), [`党章 <b>"x`])
     }
   })
+
+  test("links carry as many passages as the index allows, and none when it names no cap", async () => {
+    const texts = ["一", "二", "三"].map(n => ({ text: `党章${n} 问题${n} 导向${n}`, speech: true }))
+    const capped = await startWorker({ config: { variants: {}, passages: 2 }, docs: page("p.html", "页", texts) })
+    const { items } = await capped.query("党章 问题 导向")
+    assert.equal(highlightsOf(items[0][0].location).length, 2)
+    const uncapped = await startWorker({ config: { variants: {}, passages: undefined }, docs: page("p.html", "页", texts) })
+    assert.ok((await uncapped.query("党章")).items[0].every(doc => !doc.location.includes("?")))
+  })
 })

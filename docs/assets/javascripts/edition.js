@@ -67,7 +67,7 @@ document.addEventListener("input", function (ev) {
  * 2. Mark on the page what a search result pointed at, and bring it into view.
  *
  * search-worker.js links each hit as page.html?hl=<passage>&hl=…#<paragraph id>, where each
- * <passage> is matched text exactly as it stands on the page (at most 10 of them). Here every
+ * <passage> is matched text exactly as it stands on the page (at most MAX_PASSAGES of them). Here every
  * occurrence of each passage is wrapped in <mark class="search-hit">, also when it runs across
  * inline elements (a glossary term, say); editorial marks such as footnote numbers are skipped,
  * as the index skips them. Text is only ever compared and wrapped, never parsed as HTML.
@@ -80,7 +80,9 @@ document.addEventListener("input", function (ev) {
  */
 ;(function () {
   "use strict"
-  const MAX_PASSAGES = 10         // distinct passages marked; the search sends at most 10
+  // Distinct passages marked: as many as a hit's link carries (MAX_PASSAGES in
+  // speech/search_index.py, which the build writes into the index for the worker).
+  const MAX_PASSAGES = 10
   const MAX_PAIRS = 64            // name=value pairs of the query string looked at
   const MAX_LENGTH = 500          // characters of one passage; longer ones are ignored
   // The editorial marks and Material's own widgets, whose text is not the speech.
@@ -272,18 +274,16 @@ document.addEventListener("click", function (ev) {
 
 /*
  * 5. Take-away (overrides/partials/take-away.html), on each section page and on 全文:
- *    - 复制本节 / 复制全文 copies the page's speech as plain text: the title, the section headings,
- *      one paragraph a line with a blank line between, no ¶ or note marks, the editors' notes
- *      (编者注：……（见一、培训的意义 第 2 段）) and the source line with this page's address.
- *      It is the text of downloads/<page>.txt (speech/downloads.py) read back from the page.
+ *    - 复制本节 / 复制全文 copies the page's speech as plain text, the text of
+ *      downloads/<page>.txt: the build puts it on the box (data-text, speech/downloads.py), with
+ *      a slot for the address of the page it is copied from.
  *    - Inside WeChat (MicroMessenger in the user agent), whose browser blocks downloads, the
  *      download links give way to a hint to open the page in a browser; copying works there.
  */
 ;(function () {
   "use strict"
   const box = document.querySelector(".take-away")
-  const article = document.querySelector("article")
-  if (!box || !article)
+  if (!box)
     return
 
   if (/MicroMessenger/i.test(navigator.userAgent)) {
@@ -295,52 +295,13 @@ document.addEventListener("click", function (ev) {
     }
   }
 
-  /* A block's own words: its text without note numbers, ¶ and other editorial marks. */
-  function words(el) {
-    let text = ""
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-      acceptNode: node => node.parentElement.closest(EDITORIAL) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
-    })
-    for (let node = walker.nextNode(); node; node = walker.nextNode())
-      text += node.data
-    return text.trim()
-  }
-
+  /* The page's text as speech/downloads.py makes it (data-text), with this page's address in
+     the source line. */
   function pageText() {
-    const lines = []
-    const notes = new Map()          // note name -> where it is first referred to
-    let place = ""
-    if (!article.querySelector("#biaoti"))
-      lines.push(box.dataset.title)
-    for (const block of article.querySelectorAll("h1.speech, h2.speech, p.speech")) {
-      lines.push(words(block))
-      if (block.id === "biaoti")
-        continue
-      if (block.tagName !== "P") {
-        place = words(block)
-        continue
-      }
-      const number = block.id.replace(/^.*-/, "")
-      const where = block.id.startsWith("kaichang-") ? "开场白" : `${place} 第 ${number} 段`
-      for (const ref of block.querySelectorAll("sup[id^='fnref']")) {
-        const name = ref.id.slice(ref.id.indexOf(":") + 1)
-        if (!notes.has(name))
-          notes.set(name, where)
-      }
-    }
-    for (const [name, where] of notes) {
-      const item = document.getElementById("fn:" + name)
-      if (item) {
-        const note = item.cloneNode(true)
-        note.querySelectorAll(".footnote-backref").forEach(a => a.remove())
-        lines.push(`${note.textContent.replace(/\s+$/, "").trim()}（见${where}）`)
-      }
-    }
     const url = new URL(location.href)
     url.hash = ""
     url.search = ""
-    lines.push(box.dataset.source.replace("{url}", url.href))
-    return lines.join("\n\n") + "\n"
+    return box.dataset.text.replace("{url}", url.href)
   }
 
   const button = box.querySelector(".take-away__copy")

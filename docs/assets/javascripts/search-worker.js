@@ -12,7 +12,7 @@
  * punctuation width finds itself. Each folded character remembers where it came from, so a hit
  * is shown and highlighted in the original text.
  *
- * The index (search/search_docs.js, written by hooks/search_index.py) is loaded on the first
+ * The index (search/search_docs.js, written by speech/search_index.py) is loaded on the first
  * query, not at page load: Material's SETUP message only says where it is.
  *
  * It runs as a real Worker over http(s) and inside Material's iframe shim from file://, so it
@@ -32,6 +32,7 @@ const SNIPPET_CONTEXT = 30       // characters shown before the first hit in a l
 const SNIPPET_LENGTH = 120       // characters of a block shown at most
 
 let variants = {}                // traditional character -> the site's character
+let maxPassages = 0              // passages a hit's link carries (the index says: speech/search_index.py)
 let pages = []                   // [{ location, title, blocks: [...] }] in navigation order
 
 /* Folding --------------------------------------------------------------- */
@@ -110,6 +111,7 @@ function loadIndex() {
 
 function setup({ config, docs }) {
   variants = (config && config.variants) || {}
+  maxPassages = (config && config.passages) || 0
   const byLocation = new Map()
   pages = []
   for (const doc of docs) {
@@ -188,7 +190,7 @@ function snippet(text, spans) {
    edition.js marks on arrival. */
 function link(location, phrases) {
   const [path, anchor] = location.split("#")
-  const query = [...phrases].slice(0, 10).map(p => `hl=${encodeURIComponent(p)}`).join("&")
+  const query = [...phrases].slice(0, maxPassages).map(p => `hl=${encodeURIComponent(p)}`).join("&")
   return `${path}${query ? `?${query}` : ""}${anchor !== undefined ? `#${anchor}` : ""}`
 }
 

@@ -1,0 +1,101 @@
+"""Write the downloads into a built site: each section and the whole speech as PDF, Word and text.
+
+    make build      # mkdocs build, then:  python -m speech.make_downloads site
+
+    site/downloads/yiyi.pdf  yiyi.docx  yiyi.txt   (and mudi, yaoqiu, quanwen)
+
+The Word and text files come from the speech model (speech/downloads.py, speech/docx_writer.py);
+each PDF is the page itself printed by Chromium with the site's print stylesheet, opened from disk
+as a reader's browser would print it. The pages link to these files only when the build was told
+they will be there (SPEECH_DOWNLOADS=1, mkdocs.yml extra.downloads); at the end every link to
+downloads/ in the built site is checked, and a missing file fails the build.
+
+    --no-pdf        Word and text only (no Chromium); the pages must then not link to PDFs
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+from . import downloads, model
+from .docx_writer import write_docx
+from .printing import chromium, print_pdf
+
+
+def write_files(site: Path, speech_model: model.Speech, site_url: str = "") -> list[Path]:
+    """The .docx and .txt of every document, in site/downloads/."""
+    (site / downloads.DIR).mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc in downloads.documents(speech_model):
+        docx_path = site / doc.path("docx")
+        docx_path.write_bytes(write_docx(doc, doc.source_line(site_url)))
+        txt_path = site / doc.path("txt")
+        txt_path.write_bytes(downloads.text_file(speech_model, doc, site_url))
+        written += [docx_path, txt_path]
+    return written
+
+
+def print_pdfs(site: Path, speech_model: model.Speech) -> list[Path]:
+    """Each printable page printed to PDF by Chromium from the built site on disk."""
+    with chromium() as browser:
+        page = browser.new_page()          # one tab for all: fonts are loaded once
+        return [print_pdf(page, (site / doc.page).resolve().as_uri(), site / doc.path("pdf"), doc.document_title)
+                for doc in downloads.documents(speech_model)]
+
+
+class _DownloadLinks(HTMLParser):
+    """The href of every <a> into downloads/, read by an HTML parser: the minified pages have
+    unquoted attributes, in any order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.removeprefix("./").startswith(f"{downloads.DIR}/"):
+            self.targets.append(href.removeprefix("./"))
+
+
+def dead_links(site: Path) -> list[str]:
+    """Links to downloads/ in the built pages whose file is not there."""
+    dead = []
+    for page in sorted(site.glob("*.html")):
+        links = _DownloadLinks()
+        links.feed(page.read_text(encoding="utf-8"))
+        dead += [f"{page.name} → {target}" for target in links.targets if not (site / target).is_file()]
+    return dead
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", nargs="?", type=Path, default=Path("site"))
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs/ folder the site was built from")
+    parser.add_argument("--no-pdf", action="store_true", help="Word and text only")
+    args = parser.parse_args(argv)
+    site = args.site
+    if not (site / "index.html").is_file():
+        sys.exit(f"{site}: no built site here (run mkdocs build first)")
+
+    started = time.perf_counter()
+    speech_model = model.load(args.docs)
+    written = write_files(site, speech_model, os.environ.get("SITE_URL", ""))
+    if not args.no_pdf:
+        written += print_pdfs(site, speech_model)
+    for path in written:
+        print(f"{path.relative_to(site)}  {path.stat().st_size / 1024:.0f} KiB")
+    dead = dead_links(site)
+    if dead:
+        print("links to missing downloads:\n  " + "\n  ".join(dead), file=sys.stderr)
+        return 1
+    print(f"downloads written in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

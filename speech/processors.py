@@ -1,0 +1,260 @@
+"""The extension's treeprocessors, one job each (registered in speech/extension.py).
+
+Each works on the element tree of one page and asks the extension (`self.ext`) for the speech,
+the glossary, the collation and for its errors, which name the page.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+from . import generated, model
+from .model import EDITORIAL, ORDINAL, SPEECH, Paragraph, is_editorial, speech_text
+from .search_index import SearchBlock
+from .tree import add_class, has_class, wrap_matches
+
+if TYPE_CHECKING:
+    from .extension import SpeechExtension
+
+
+class SpeechProcessor(Treeprocessor):
+    """A treeprocessor that works for the speech extension."""
+
+    def __init__(self, md: Markdown, ext: SpeechExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def speech_paragraphs(self, root: etree.Element) -> list[tuple[etree.Element, Paragraph]]:
+        """The speech's paragraphs on the page, each with the model's."""
+        found = []
+        for element in root.iter("p"):
+            paragraph = self.ext.speech.paragraph(element.get("id", "")) if has_class(element, SPEECH) else None
+            if paragraph is not None:
+                found.append((element, paragraph))
+        return found
+
+
+class CheckSpeech(SpeechProcessor):
+    """Class the speech blocks and label them; a page that shows part of the speech shows it whole,
+    in order, word for word as the model has it."""
+
+    def run(self, root: etree.Element) -> None:
+        shown = self.mark(root)
+        self.check_whole(list(shown))
+        for block_id, text in self.ext.speech.blocks():
+            if block_id in shown and speech_text(shown[block_id]) != text:
+                raise self.ext.error(f"{block_id} differs from the speech as its own file has it "
+                                     f"(“{speech_text(shown[block_id])[:20]}…”): check the snippet markers")
+
+    def mark(self, root: etree.Element) -> dict[str, etree.Element]:
+        speech = self.ext.speech
+        shown: dict[str, etree.Element] = {}
+        for element in root.iter():
+            block_id = element.get("id")
+            if block_id and speech.is_speech(block_id):
+                if block_id in shown:
+                    raise self.ext.error(f"the speech block {block_id} appears twice")
+                add_class(element, SPEECH)
+                element.set("data-label", speech.label(block_id))
+                shown[block_id] = element
+        return shown
+
+    def check_whole(self, shown: list[str]) -> None:
+        """Whatever part of the speech a page shows (the title, the opening, a section), it shows
+        all of it, in order: a snippet marker moved up a paragraph must not drop one silently."""
+        speech = self.ext.speech
+        parts = [[model.TITLE_ID], [p.id for p in speech.opening]]
+        parts += [[block_id for block_id, _ in section.blocks()] for section in speech.sections]
+        for ids in parts:
+            on_page = [block_id for block_id in shown if block_id in ids]
+            if on_page and on_page != ids:
+                missing = [block_id for block_id in ids if block_id not in on_page]
+                raise self.ext.error(f"shows {on_page[0]} but not all of its part of the speech in order "
+                                     f"(missing or out of place: {', '.join(missing) or 'order'}); "
+                                     "check the snippet markers")
+
+
+class OneTopHeading(Treeprocessor):
+    """Every h1 after the first becomes h2 (全文 includes each section file with its h1), before
+    toc lists the headings."""
+
+    def run(self, root: etree.Element) -> None:
+        for heading in list(root.iter("h1"))[1:]:
+            heading.tag = "h2"
+
+
+class LeadsAndOrdinals(SpeechProcessor):
+    """<span class="lead"> around a point's lead sentence, <span class="ordinal"> around 第一…"""
+
+    def run(self, root: etree.Element) -> None:
+        for element, paragraph in self.speech_paragraphs(root):
+            if not paragraph.in_opening:
+                self.set_off(element)
+
+    @staticmethod
+    def set_off(paragraph: etree.Element) -> None:
+        lead = model.LEAD_SENTENCE.match(paragraph.text or "")
+        if lead:
+            span = etree.Element("span", {"class": "lead"})
+            span.text = lead.group(0)
+            span.tail = paragraph.text[lead.end():]
+            paragraph.text = ""
+            paragraph.insert(0, span)
+        wrap_matches(paragraph, ORDINAL, lambda _: etree.Element("span", {"class": "ordinal"}))
+
+
+class GeneratedContent(SpeechProcessor):
+    """Fill the empty elements a page asks generated content with, by id (speech/generated.py)."""
+
+    def run(self, root: etree.Element) -> None:
+        wanted: dict[str, etree.Element] = {}
+        for el in root.iter():
+            if el.get("id") in generated.BUILDERS:
+                wanted.setdefault(el.get("id"), el)
+        for element_id, build in generated.BUILDERS.items():
+            element = wanted.get(element_id)
+            if element is None:
+                continue
+            if len(element) or (element.text or "").strip():
+                raise self.ext.error(f"the element #{element_id} must be empty: the build fills it")
+            build(element, self.ext)
+            del element.attrib["id"]   # the page's own anchor is the heading above it
+
+
+class CitePage(SpeechProcessor):
+    """引用本页: how to cite this page in GB/T 7714-2015, at the foot of a page that shows a section.
+    The reader's browser fills in the date of citing and the page's address (edition.js); without
+    scripts the block names what goes there."""
+
+    HEADING_ID = "yinyong"
+
+    def run(self, root: etree.Element) -> None:
+        if all(paragraph.in_opening for _, paragraph in self.speech_paragraphs(root)):
+            return
+        block = etree.SubElement(root, "section", {"class": f"cite-page {EDITORIAL}",
+                                                   "aria-labelledby": self.HEADING_ID})
+        etree.SubElement(block, "h2", {"id": self.HEADING_ID}).text = "引用本页"
+        etree.SubElement(block, "p").text = "按 GB/T 7714—2015 著录（引用某一段时，点该段末尾的 ¶ 复制）："
+        reference = self.ext.speech.reference()
+        line = etree.SubElement(block, "p", {"class": "cite-reference", "data-reference": reference})
+        line.text = f"{reference}["
+        date = etree.SubElement(line, "span", {"class": "cite-date"})
+        date.text = "引用日期"
+        date.tail = "]. "
+        url = etree.SubElement(line, "span", {"class": "cite-url"})
+        url.text = "本页网址"
+        url.tail = "."
+
+
+class GlossaryTerms(SpeechProcessor):
+    """<abbr class="term" title="explanation"> around each glossary term in the speech's
+    paragraphs, found anywhere in the text (Chinese has no word boundaries), longest first, never
+    inside a link, a note mark, a code span or another term."""
+
+    NO_TERMS = {"a", "sup", "abbr", "code"}
+
+    def run(self, root: etree.Element) -> None:
+        glossary = self.ext.glossary
+        if not glossary:
+            return
+        terms = re.compile("|".join(re.escape(term) for term in sorted(glossary, key=len, reverse=True)))
+
+        def term(found: str) -> etree.Element:
+            # tabindex: a tap or the keyboard shows the explanation (edition.css)
+            return etree.Element("abbr", {"title": glossary[found], "class": "term", "tabindex": "0"})
+
+        for paragraph, _ in self.speech_paragraphs(root):
+            for element in paragraph.iter():
+                if element.tag in self.NO_TERMS:
+                    self.keep_as_it_is(element)
+            wrap_matches(paragraph, terms, term)
+
+    @staticmethod
+    def keep_as_it_is(element: etree.Element) -> None:
+        for inner in element.iter():
+            if inner.text:
+                inner.text = AtomicString(inner.text)
+            if inner is not element and inner.tail:
+                inner.tail = AtomicString(inner.tail)
+
+
+class ParagraphLinks(SpeechProcessor):
+    """<a class="para-link editorial" href="#yiyi-3" data-cite="…" aria-label="…">¶</a>"""
+
+    def run(self, root: etree.Element) -> None:
+        reference = self.ext.speech.reference()
+        for element, paragraph in self.speech_paragraphs(root):
+            where = "" if paragraph.in_opening else f"第 {paragraph.number} 段"
+            link = etree.SubElement(element, "a", {
+                "class": f"para-link {EDITORIAL}",
+                "href": f"#{paragraph.id}",
+                "data-cite": reference,
+                "aria-label": f"{paragraph.place}{where}：复制引用和链接",
+            })
+            link.text = "¶"
+
+
+class EditorialMarks(Treeprocessor):
+    """What Python-Markdown adds inside blocks (note numbers, note back links, heading
+    permalinks) is the edition's, not the speech's: class it so, as the site's own marks are."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if is_editorial(element):
+                add_class(element, EDITORIAL)
+
+
+class SearchBlocks(SpeechProcessor):
+    """The page's text blocks (paragraph, heading, list item, table row) for the search index:
+    the id to link to, the text without editorial marks, whether it is speech, and its label."""
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "tr"}
+    ANCHORED = {"h1", "h2", "h3", "h4", "p", "li", "blockquote", "table"}
+
+    def run(self, root: etree.Element) -> None:
+        self.blocks: list[SearchBlock] = []
+        self.anchor, self.heading = "", ""
+        self.walk(root)
+        self.ext.found_search_blocks(self.blocks)
+
+    @staticmethod
+    def skipped(element: etree.Element) -> bool:
+        return element.tag == "nav" or is_editorial(element)   # the outline repeats the speech
+
+    def walk(self, element: etree.Element) -> None:
+        for child in element:
+            if self.skipped(child):
+                continue
+            if child.get("id") and child.tag in self.ANCHORED:
+                self.anchor = child.get("id")
+            if child.tag in self.BLOCKS:
+                self.add_block(child)
+            else:
+                self.walk(child)
+
+    def add_block(self, element: etree.Element) -> None:
+        text = HTML_PLACEHOLDER_RE.sub("", " ".join(self.text(element).split())).strip()
+        anchor = element.get("id") or self.anchor
+        if element.tag.startswith("h"):
+            self.heading = text
+        if not text:
+            return
+        paragraph = self.ext.speech.paragraph(anchor) if element.tag == "p" else None
+        label = paragraph.short_label if paragraph else text if element.tag.startswith("h") else self.heading
+        self.blocks.append(SearchBlock(anchor, text, has_class(element, SPEECH), label))
+
+    def text(self, element: etree.Element) -> str:
+        parts = [element.text or ""]
+        for child in element:
+            if not self.skipped(child):
+                parts.append(self.text(child))
+                if child.tag in ("td", "th"):
+                    parts.append(" ")
+            parts.append(child.tail or "")
+        return "".join(parts)
