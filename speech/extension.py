@@ -38,6 +38,7 @@ from . import collation as collation_
 from . import model
 from .collation import Collation
 from .model import EDITORIAL, SPEECH, ORDINAL, Speech, StructureError, speech_text
+from .sentences import SentenceMarks
 
 # Where a page asks for generated content: an empty element with one of these ids, e.g.
 #   <nav id="outline" class="outline" aria-label="讲话结构" markdown></nav>
@@ -93,6 +94,7 @@ class SpeechExtension(Extension):
         md.treeprocessors.register(GlossaryTerms(md, self), "speech-glossary", 7)
         md.treeprocessors.register(ParagraphLinks(md, self), "paragraph-links", 6.5)
         md.treeprocessors.register(EditorialMarks(md), "editorial-marks", 4.9)
+        md.treeprocessors.register(SentenceMarks(md), "sentence-marks", 4.8)
         md.treeprocessors.register(SearchBlocks(md, self), "search-blocks", -1)
 
     def reset(self):
