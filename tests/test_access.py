@@ -303,7 +303,7 @@ def test_high_contrast_meets_aaa(browser, base_url, name, scheme, zihao):
     page.wait_for_selector("#access-tools:not([hidden])")
     page.click(f"[data-access-scheme={scheme}]")
     page.goto(base_url + name, wait_until="networkidle")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+    assert page.evaluate("document.documentElement.dataset.accessPeise") == scheme
     assert page.evaluate("[...document.querySelectorAll('link.access-styles')].length") == 1
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, { resultTypes: ['violations'], "
@@ -317,15 +317,22 @@ def test_high_contrast_meets_aaa(browser, base_url, name, scheme, zihao):
     page.context.close()
 
 
-def test_palette_buttons_drive_materials_toggle(browser, served):
+def test_palette_buttons_and_materials_toggle_work_together(browser, served):
     page = reader(browser)
     page.goto(served + "yiyi.html")
     open_tools(page)
-    page.click("[data-access-scheme=heihuang]")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "heihuang"
-    page.click("form[data-md-component=palette] label:not([hidden])")   # Material's own toggle: the next one
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "baihei"
-    assert page.locator("[data-access-scheme=baihei]").get_attribute("aria-pressed") == "true"
+    scheme = "[...document.querySelectorAll('[data-access-scheme][aria-pressed=true]')].map(b => b.textContent)"
+    page.click("[data-access-scheme=slate]")                         # Material's dark palette
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.click("[data-access-scheme=heihuang]")                      # 高对比 over it
+    assert page.evaluate("document.documentElement.dataset.accessPeise") == "heihuang"
+    assert page.evaluate(scheme) == ["黑底黄字"]
+    ink = page.evaluate("getComputedStyle(document.querySelector('p.speech')).color")
+    assert ink == "rgb(255, 255, 0)"
+    page.click("form[data-md-component=palette] label:not([hidden])")   # Material's toggle: back to light
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.evaluate("document.documentElement.dataset.accessPeise") is None
+    assert page.evaluate(scheme) == ["浅色"]
     page.context.close()
 
 
@@ -435,13 +442,13 @@ def test_settings_apply_before_the_first_paint_on_every_page_and_from_disk(brows
         page.click(f"[data-access-setting={setting}]")
     page.click("[data-access-scheme=baihei]")
     page.goto(served + "mudi.html")
+    assert page.evaluate("document.documentElement.dataset.accessPeise") == "baihei"
     flags = page.evaluate("[...document.documentElement.attributes].map(a => a.name)")
     assert {"data-access-zimu", "data-access-shubiao", "data-access-jianyue", "data-access-open"} <= set(flags)
     # The stylesheet is parser-inserted in <head>: it blocks rendering, so the first paint has it.
     blocking = page.evaluate("performance.getEntriesByType('resource').filter(e => e.name.includes('access.min.css'))"
                              ".map(e => e.renderBlockingStatus)")
     assert blocking == ["blocking"]
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "baihei"
     page.context.close()
 
     disk = browser.new_context()
@@ -557,10 +564,11 @@ def test_every_tool_by_keyboard_alone(browser, served):
     assert not page.evaluate("document.documentElement.hasAttribute('data-access-reading')")
     page.keyboard.press("j")
     assert page.evaluate("document.documentElement.hasAttribute('data-access-jianyue')")
-    before = page.evaluate("document.body.dataset.mdColorScheme")
+    shown = "document.documentElement.dataset.accessPeise || document.body.dataset.mdColorScheme"
+    before = page.evaluate(shown)
     page.keyboard.press("g")
-    assert page.evaluate("document.body.dataset.mdColorScheme") != before
-    # In the search box, letters are text, not shortcuts.
+    assert page.evaluate(shown) != before
+    # With the row closed, the single keys are off.
     page.keyboard.press("Enter")                                     # close the row from the entry
     assert page.locator("#access-tools").is_hidden()
     page.keyboard.press("j")

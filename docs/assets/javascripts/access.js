@@ -6,7 +6,8 @@
  *      (<span class="sentence">, cut at build time by speech/sentences.py), marking the sentence
  *      it reads; 指读 (a click or keyboard focus on a paragraph while reading) goes there;
  *   3. 大字幕: a caption bar with the sentence being read, or the one under the pointer / focus;
- *   4. 配色 through Material's own palette inputs; 十字线; single-key shortcuts while the row is open.
+ *   4. 配色: Material's light and dark palettes through its own inputs, and 高对比 (黑底黄字, 白底黑字)
+ *      laid over either by access.css; 十字线; single-key shortcuts while the row is open.
  * What it reads is the speech alone: editorial marks (¶, note numbers, permalinks) are skipped,
  * as everywhere on the site; the editors' notes only when the reader asks for them.
  */
@@ -18,9 +19,66 @@
   const entry = document.querySelector(".access-entry")
   if (!row || !entry)
     return
+  build()
   const status = row.querySelector(".access-status")
   const RATES = { slow: 0.75, medium: 1, fast: 1.3 }
   const FLAGS = ["zimu", "shubiao", "shizixian", "jianyue", "open"]   // also on <html>, data-access-*
+  const CONTRAST = ["heihuang", "baihei"]                              // <html data-access-peise>
+
+  /* The row's controls: groups of buttons; data-access-* says what each does (see "The controls"). */
+  function build() {
+    const groups = [
+      ["朗读", [["action", "read", "朗读"], ["action", "pause", "暂停"], ["action", "stop", "停止"], "语速",
+                ["rate", "slow", "慢", "语速慢"], ["rate", "medium", "中", "语速中"], ["rate", "fast", "快", "语速快"],
+                ["setting", "zhushi", "连同编者注"]]],
+      ["配色", [["scheme", "default", "浅色"], ["scheme", "slate", "深色"], ["scheme", "heihuang", "黑底黄字"],
+                ["scheme", "baihei", "白底黑字"]]],
+      ["辅助", [["setting", "zimu", "大字幕"], ["setting", "shubiao", "特大鼠标"], ["setting", "shizixian", "十字线"],
+                ["setting", "jianyue", "简约阅读"], ["action", "reset", "重置"]]]
+    ]
+    const inner = document.createElement("div")
+    inner.className = "access-tools__inner md-grid"
+    for (const [name, controls] of groups) {
+      const group = document.createElement("div")
+      group.className = "access-group"
+      group.setAttribute("role", "group")
+      group.setAttribute("aria-label", name)
+      for (const control of controls) {
+        if (typeof control === "string") {
+          const label = document.createElement("span")
+          label.className = "access-label"
+          label.setAttribute("aria-hidden", "true")
+          label.textContent = control
+          group.append(label)
+          continue
+        }
+        const [kind, value, text, name] = control
+        const button = document.createElement("button")
+        button.type = "button"
+        button.className = "access-button"
+        button.dataset["access" + kind[0].toUpperCase() + kind.slice(1)] = value
+        button.textContent = text
+        if (name)
+          button.setAttribute("aria-label", name)
+        if (kind !== "action")
+          button.setAttribute("aria-pressed", "false")
+        else if (value !== "read" && value !== "reset")
+          button.disabled = true
+        group.append(button)
+      }
+      inner.append(group)
+    }
+    const help = document.createElement("a")
+    help.className = "access-button"
+    help.href = row.dataset.help
+    help.textContent = "无障碍说明"
+    inner.lastChild.append(help)
+    const line = document.createElement("p")
+    line.className = "access-status"
+    line.setAttribute("role", "status")
+    inner.append(line)
+    row.replaceChildren(inner)
+  }
 
   /* Settings ----------------------------------------------------------------------------------- */
 
@@ -44,6 +102,10 @@
     settings[name] = value
     if (FLAGS.includes(name))
       root.toggleAttribute("data-access-" + name, value === true)
+    if (name === "peise" && value)
+      root.setAttribute("data-access-peise", value)
+    else if (name === "peise")
+      root.removeAttribute("data-access-peise")
     save()
     show()
   }
@@ -64,7 +126,7 @@
     const rate = settings.yusu in RATES ? settings.yusu : "medium"
     for (const button of row.querySelectorAll("[data-access-rate]"))
       button.setAttribute("aria-pressed", String(button.dataset.accessRate === rate))
-    const scheme = document.body.getAttribute("data-md-color-scheme")
+    const scheme = shownScheme()
     for (const button of row.querySelectorAll("[data-access-scheme]"))
       button.setAttribute("aria-pressed", String(button.dataset.accessScheme === scheme))
     const reading = reader.state
@@ -80,9 +142,19 @@
     set("open", value)
   }
 
+  /* The scheme shown: a 高对比 one, or Material's (default, slate). */
+  function shownScheme() {
+    return root.getAttribute("data-access-peise") || document.body.getAttribute("data-md-color-scheme")
+  }
+
   function choosePalette(scheme) {
+    if (CONTRAST.includes(scheme)) {
+      set("peise", scheme)
+      return
+    }
+    set("peise", null)
     const input = palettes().find(el => el.getAttribute("data-md-color-scheme") === scheme)
-    if (input)
+    if (input && !input.checked)
       input.click()
   }
 
@@ -90,7 +162,7 @@
     reader.stop()
     for (const name of Object.keys(settings))
       delete settings[name]
-    for (const name of FLAGS)
+    for (const name of FLAGS.concat("peise"))
       root.removeAttribute("data-access-" + name)
     settings.open = true
     root.setAttribute("data-access-open", "")
@@ -426,7 +498,12 @@
     show()
   })
 
-  /* Material changes the palette on its own toggle too: keep the buttons in step. */
+  /* Material's own toggle in the header goes from one of its palettes to the other: that is the
+     reader leaving 高对比 too. Keep the buttons in step. */
+  document.addEventListener("change", ev => {
+    if (ev.target instanceof HTMLInputElement && ev.target.name === "__palette")
+      set("peise", null)
+  })
   new MutationObserver(show).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] })
 
   /* Shortcuts: Escape stops reading; single keys only while the row is open, never in a text
@@ -435,9 +512,9 @@
     k: read,
     j: () => row.querySelector("[data-access-setting=jianyue]").click(),
     g: () => {
-      const inputs = palettes()
-      const at = inputs.findIndex(el => el.getAttribute("data-md-color-scheme") === document.body.getAttribute("data-md-color-scheme"))
-      choosePalette(inputs[(at + 1) % inputs.length].getAttribute("data-md-color-scheme"))
+      const schemes = [...row.querySelectorAll("[data-access-scheme]")].map(b => b.dataset.accessScheme)
+      choosePalette(schemes[(schemes.indexOf(shownScheme()) + 1) % schemes.length])
+      say("配色：" + row.querySelector(`[data-access-scheme=${shownScheme()}]`).textContent)
     }
   }
   document.addEventListener("keydown", ev => {
