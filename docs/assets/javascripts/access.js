@@ -255,6 +255,10 @@
           return
         }
         this.items = readable()
+        if (!this.items.length) {
+          say("本页没有讲话正文可以朗读。")
+          return
+        }
         const index = from ? this.items.indexOf(from) : 0
         this.at = Math.max(0, index)
         this.state = "reading"
@@ -289,7 +293,6 @@
           say("朗读中断了（" + ev.error + "）。请再点“朗读”试一次。")
         }
       })
-      this.current = utterance
       speechSynthesis.speak(utterance)
     },
 
@@ -366,8 +369,9 @@
     }
   }
 
-  let pointerDown = false
+  let pointerDown = false      // focus that comes with a click: the click says where, to the sentence
   document.addEventListener("pointerdown", () => { pointerDown = true })
+  document.addEventListener("keydown", () => { pointerDown = false })
   document.addEventListener("click", ev => {
     pointerDown = false
     pointAt(ev.target, true)
