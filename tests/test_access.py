@@ -317,6 +317,33 @@ def test_high_contrast_meets_aaa(browser, base_url, name, scheme, zihao):
     page.context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES + ["404.html"])
+def test_tools_open_at_teda_in_light_and_dark_pass_axe(browser, base_url, name, scheme):
+    """The other schemes and sizes are tests/test_quality.py's, with the row closed."""
+    page = reader(browser, settings={"open": True, "zimu": True}, color_scheme=scheme)
+    page.context.add_init_script("localStorage.setItem('jianghua.zihao', 'teda')")
+    page.goto(base_url + name, wait_until="networkidle")
+    page.wait_for_selector(".access-tools .access-button")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
+    violations = [f"{v['id']}: {[n['html'][:90] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert violations == [], f"{name} ({scheme}, 特大, tools open)"
+    page.context.close()
+
+
+def test_a_reader_who_never_uses_the_tools_never_loads_them(browser, served):
+    page = reader(browser)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served + "quanwen.html", wait_until="networkidle")
+    assert not [url for url in requests if "access" in url]
+    page.click(".access-entry")                                       # first use: now they load
+    page.wait_for_selector(".access-tools .access-button")
+    assert sorted(url.rsplit("/", 1)[1] for url in requests if "access" in url) == ["access.min.css", "access.min.js"]
+    page.context.close()
+
+
 def test_palette_buttons_and_materials_toggle_work_together(browser, served):
     page = reader(browser)
     page.goto(served + "yiyi.html")
