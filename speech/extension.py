@@ -19,6 +19,8 @@ in brackets):
     6.5  paragraph-links     a ¶ after each speech paragraph that copies a citation
     [toc 5]
     4.9  editorial-marks     class="editorial" on every mark the site adds inside the speech
+    4.8  sentence-marks      each sentence of a speech block in a span, for reading aloud
+                             (speech/sentences.py)
     [relpath 0, unescape 0]
     -1   search-blocks       the page's text blocks, for the search index
 
@@ -37,6 +39,7 @@ from . import processors
 from .collation import Collation
 from .model import HOME, TITLE_ID, Speech, StructureError
 from .search_index import SearchBlock
+from .sentences import SentenceMarks
 
 
 class SpeechExtension(Extension):
@@ -77,6 +80,7 @@ class SpeechExtension(Extension):
         register(processors.GlossaryTerms(md, self), "speech-glossary", 7)
         register(processors.ParagraphLinks(md, self), "paragraph-links", 6.5)
         register(processors.EditorialMarks(md), "editorial-marks", 4.9)
+        register(SentenceMarks(md), "sentence-marks", 4.8)
         register(processors.SearchBlocks(md, self), "search-blocks", -1)
 
     def reset(self) -> None:

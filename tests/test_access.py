@@ -1,0 +1,645 @@
+"""The 无障碍 / 适老 tools (overrides/partials/access.html, access.js, access.css) in Chromium, served
+with the site's own headers (its CSP among them): 朗读 against the oracle through a speech-synthesis
+stand-in, 指读, pause / resume / stop / rate / Escape / leaving the page, the no-voice and no-API
+messages, 大字幕, 高对比 palettes under axe's AAA contrast rule, 特大 at 320 px, the spacing of lines and
+paragraphs, 特大鼠标, 十字线, 简约, 重置, memory across pages and from disk, print, and a walk that uses
+every tool from the keyboard alone."""
+
+import json
+import re
+import shutil
+import subprocess
+import time
+
+import pytest
+
+import edition
+import static_server
+from conftest import PAGES, ROOT
+
+EXPECTED = edition.edition().expected_pages()
+SPEECH_PAGES = list(EXPECTED)
+AXE = ROOT / "tools" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
+SCHEMES = ("heihuang", "baihei")
+CHINESE = [{"name": "Ting-Ting", "lang": "zh-CN"}, {"name": "Samantha", "lang": "en-US"}]
+
+# A speechSynthesis that records what it is asked to say and fires the events a browser fires.
+# "auto": each utterance ends as soon as it starts; otherwise the test ends it (__speech.finish()).
+STANDIN = """
+(() => {
+  const config = Object.assign({ voices: [], auto: true, api: true }, window.__speechConfig || {})
+  if (!config.api) {
+    Object.defineProperty(window, "speechSynthesis", { value: undefined, configurable: true })
+    Object.defineProperty(window, "SpeechSynthesisUtterance", { value: undefined, configurable: true })
+    return
+  }
+  const log = window.__speech = { spoken: [], cancels: 0, current: null }
+  const later = f => setTimeout(f, 0)
+  function fire(utterance, type, extra) {
+    const ev = new Event(type)
+    Object.assign(ev, extra || {})
+    utterance.dispatchEvent(ev)
+  }
+  class Utterance extends EventTarget {
+    constructor(text) { super(); this.text = text; this.lang = ""; this.rate = 1; this.voice = null }
+  }
+  log.finish = () => {
+    const utterance = log.current
+    log.current = null
+    if (utterance) fire(utterance, "end")
+  }
+  const synth = {
+    getVoices: () => config.voices.map(v => ({ ...v, localService: true, default: false, voiceURI: v.name })),
+    speak(utterance) {
+      log.spoken.push({ text: utterance.text, rate: utterance.rate, lang: utterance.lang,
+                        voice: utterance.voice && utterance.voice.name })
+      log.current = utterance
+      later(() => {
+        fire(utterance, "start")
+        if (config.auto && log.current === utterance) log.finish()
+      })
+    },
+    cancel() {
+      log.cancels += 1
+      sessionStorage.setItem("speech-cancels", String(log.cancels))
+      const utterance = log.current
+      log.current = null
+      if (utterance) later(() => fire(utterance, "error", { error: "interrupted" }))
+    },
+    pause() {}, resume() {},
+    addEventListener() {}, removeEventListener() {},
+    speaking: false, pending: false, paused: false
+  }
+  Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true })
+  window.SpeechSynthesisUtterance = Utterance
+})()
+"""
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    """The site served with its _headers (the Content-Security-Policy the build writes)."""
+    server, url = static_server.start(site, headers=True)
+    yield url
+    server.shutdown()
+
+
+def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900, settings=None, **options):
+    """A page whose speech synthesis is the stand-in; it records CSP violations and script errors."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
+    config = {"voices": voices, "auto": auto, "api": api}
+    context.add_init_script(f"window.__speechConfig = {json.dumps(config)}")
+    context.add_init_script(STANDIN)
+    if settings:
+        context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); "
+                                f"localStorage.setItem('jianghua.access', {json.dumps(json.dumps(settings))}) }}")
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(m.text)
+            if m.type == "error" or "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    return page
+
+
+def until(page, expression: str, timeout: float = 5):
+    """Wait until a JavaScript expression is true. (Playwright's wait_for_function evaluates its
+    predicate with eval, which the site's CSP refuses, rightly.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+        page.wait_for_timeout(50)
+
+
+def open_tools(page):
+    page.click(".access-entry")
+    page.wait_for_selector("#access-tools:not([hidden])")
+    until(page, "document.querySelector('.access-entry').getAttribute('aria-expanded') === 'true'")
+
+
+def spoken(page) -> list[str]:
+    return page.evaluate("window.__speech.spoken.map(u => u.text)")
+
+
+def wait_spoken(page, count: int):
+    until(page, f"window.__speech.spoken.length >= {count}")
+
+
+def status(page) -> str:
+    return page.locator(".access-status").inner_text()
+
+
+# 朗读 ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SPEECH_PAGES)
+def test_reading_aloud_says_the_pages_speech_exactly(browser, served, name):
+    page = reader(browser)
+    page.goto(served + name)
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    until(page, "document.querySelector('.access-status').textContent === '朗读完毕'", timeout=20)
+    utterances = page.evaluate("window.__speech.spoken")
+    texts = [u["text"] for u in utterances]
+    assert "".join(texts) == "".join(text for _, text in EXPECTED[name])
+    assert len(texts) == page.locator("article .speech .sentence").count()   # one utterance a sentence
+    assert {(u["lang"], u["voice"], u["rate"]) for u in utterances} == {("zh-CN", "Ting-Ting", 1)}
+    assert page.locator(".is-reading").count() == 0
+    assert page.problems == []
+    page.context.close()
+
+
+def test_notes_are_read_only_when_asked(browser, served):
+    page = reader(browser)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    page.click("[data-access-setting=zhushi]")
+    page.click("[data-access-action=read]")
+    until(page, "document.querySelector('.access-status').textContent === '朗读完毕'")
+    texts = spoken(page)
+    speech = "".join(text for _, text in EXPECTED["yiyi.html"])
+    assert "".join(texts).startswith(speech)
+    notes = texts[len(texts) - page.locator("article .footnote li").count():]
+    assert notes and all(n.startswith("编者注：") and "↩" not in n for n in notes)
+    page.context.close()
+
+
+def test_zhidu_reads_from_the_chosen_paragraph(browser, served):
+    page = reader(browser, auto=False)
+    page.goto(served + "mudi.html")
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    wait_spoken(page, 1)
+    assert spoken(page) == [EXPECTED["mudi.html"][0][1]]                 # from the top: the heading
+    # A click on a sentence of the third paragraph reads from that sentence.
+    target = page.locator("#mudi-3 .sentence").nth(1)
+    target.click()
+    wait_spoken(page, 2)
+    assert spoken(page)[-1] == target.evaluate("el => el.textContent")
+    assert target.evaluate("el => el.classList.contains('is-reading')")
+    # Keyboard focus on a paragraph (Tab reaches it while reading) reads from its first sentence.
+    page.focus("#mudi-5")
+    wait_spoken(page, 3)
+    first = page.locator("#mudi-5 .sentence").first.evaluate("el => el.textContent")
+    assert spoken(page)[-1] == first and EXPECTED["mudi.html"][5][1].startswith(first)
+    assert page.locator("#mudi-5").get_attribute("tabindex") == "0"
+    page.keyboard.press("Escape")
+    assert page.locator("#mudi-5").get_attribute("tabindex") is None
+    page.context.close()
+
+
+def test_pause_resume_stop_rate_and_escape(browser, served):
+    page = reader(browser, auto=False)
+    page.goto(served + "yaoqiu.html")
+    open_tools(page)
+    page.click("[data-access-rate=fast]")
+    page.click("[data-access-action=read]")
+    wait_spoken(page, 1)
+    page.evaluate("__speech.finish()")
+    wait_spoken(page, 2)
+    second = spoken(page)[1]
+    assert page.evaluate("__speech.spoken[1].rate") == 1.3
+    pause = page.locator("[data-access-action=pause]")
+    pause.click()                                                    # 暂停
+    assert pause.inner_text() == "继续" and status(page) == "已暂停"
+    assert page.evaluate("__speech.current") is None                 # cancelled: silent
+    page.evaluate("__speech.finish()")
+    page.wait_for_timeout(100)
+    assert len(spoken(page)) == 2
+    page.click("[data-access-rate=slow]")
+    pause.click()                                                    # 继续: the same sentence again
+    wait_spoken(page, 3)
+    assert spoken(page)[2] == second and page.evaluate("__speech.spoken[2].rate") == 0.75
+    page.click("[data-access-action=stop]")                          # 停止
+    assert page.evaluate("__speech.current") is None and page.locator(".is-reading").count() == 0
+    assert pause.is_disabled()
+    page.click("[data-access-action=read]")                          # from the top again
+    wait_spoken(page, 4)
+    assert spoken(page)[3] == EXPECTED["yaoqiu.html"][0][1]
+    page.keyboard.press("Escape")                                    # Escape stops
+    assert status(page) == "已停止朗读" and page.evaluate("__speech.current") is None
+    # The rate is remembered on the next page.
+    page.goto(served + "yiyi.html")
+    assert page.locator("[data-access-rate=slow]").get_attribute("aria-pressed") == "true"
+    assert page.problems == []
+    page.context.close()
+
+
+def test_leaving_the_page_stops_reading(browser, served):
+    page = reader(browser, auto=False)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    wait_spoken(page, 1)
+    before = page.evaluate("__speech.cancels")
+    page.click("a.md-footer__link--next")
+    page.wait_for_url("**/mudi.html")
+    assert int(page.evaluate("sessionStorage.getItem('speech-cancels')")) > before
+    page.context.close()
+
+
+def test_without_a_chinese_voice_or_speech_synthesis_the_control_says_what_to_do(browser, served):
+    page = reader(browser, voices=[{"name": "Samantha", "lang": "en-US"}])
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    until(page, "document.querySelector('.access-status').textContent.includes('中文语音')")
+    assert spoken(page) == [] and "添加中文" in status(page)
+    page.context.close()
+
+    wechat = "Mozilla/5.0 (Linux; Android 12) AppleWebKit/537.36 Chrome/116 Mobile MicroMessenger/8.0.40"
+    page = reader(browser, api=False, user_agent=wechat, width=360, height=740)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    until(page, "document.querySelector('.access-status').textContent.includes('微信')")
+    assert "在浏览器打开" in status(page)
+    page.click("[data-access-setting=zimu]")                        # the rest still works
+    assert page.locator("[data-access-setting=zimu]").get_attribute("aria-pressed") == "true"
+    assert page.problems == []
+    page.context.close()
+
+
+# 大字幕 ------------------------------------------------------------------------------------------
+
+def test_caption_shows_the_sentence_read_large_and_never_over_it(browser, served):
+    page = reader(browser, auto=False, width=360, height=740, is_mobile=True, has_touch=True)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    page.click("[data-access-setting=zimu]")
+    page.click("[data-access-action=read]")
+    for step in range(12):
+        wait_spoken(page, step + 1)
+        page.wait_for_timeout(50)
+        state = page.evaluate("""() => {
+            const bar = document.querySelector('.access-caption').getBoundingClientRect()
+            const line = document.querySelector('.is-reading').getBoundingClientRect()
+            return { text: document.querySelector('.access-caption').textContent,
+                     size: parseFloat(getComputedStyle(document.querySelector('.access-caption')).fontSize),
+                     overlap: Math.min(bar.bottom, line.bottom) - Math.max(bar.top, line.top),
+                     inView: line.top >= 0 && line.bottom <= innerHeight }
+        }""")
+        assert state["text"] == spoken(page)[-1]
+        assert state["size"] >= 32
+        assert state["overlap"] <= 0 and state["inView"], (step, state)
+        page.evaluate("__speech.finish()")
+    page.keyboard.press("Escape")
+    # 指读 without reading: the caption shows the sentence under the pointer.
+    sentence = page.locator("#yiyi-3 .sentence").nth(1)
+    sentence.scroll_into_view_if_needed()
+    sentence.hover()
+    assert page.locator(".access-caption").inner_text() == sentence.inner_text()
+    page.context.close()
+
+
+# 配色 ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("zihao", ["", "teda"])
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("name", PAGES + ["404.html"])
+def test_high_contrast_meets_aaa(browser, base_url, name, scheme, zihao):
+    # Served without the CSP: it would refuse axe, injected as an inline script.
+    page = reader(browser, settings={"open": True})
+    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+    page.goto(base_url + "index.html")
+    page.wait_for_selector("#access-tools:not([hidden])")
+    page.click(f"[data-access-scheme={scheme}]")
+    page.goto(base_url + name, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.dataset.accessPeise") == scheme
+    assert page.evaluate("[...document.querySelectorAll('link.access-styles')].length") == 1
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, { resultTypes: ['violations'], "
+                           "rules: { 'color-contrast-enhanced': { enabled: true } } })")
+    violations = [f"{v['id']}: {[n['html'][:90] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert violations == [], f"{name} ({scheme}, 字号 {zihao or '默认'})"
+    # Links in running text are underlined: not told apart by colour alone.
+    assert page.evaluate("[...document.querySelectorAll('article p a:not(.para-link)')]"
+                         ".every(a => getComputedStyle(a).textDecorationLine.includes('underline'))")
+    assert page.problems == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES + ["404.html"])
+def test_tools_open_at_teda_in_light_and_dark_pass_axe(browser, base_url, name, scheme):
+    """The other schemes and sizes are tests/test_quality.py's, with the row closed."""
+    page = reader(browser, settings={"open": True, "zimu": True}, color_scheme=scheme)
+    page.context.add_init_script("localStorage.setItem('jianghua.zihao', 'teda')")
+    page.goto(base_url + name, wait_until="networkidle")
+    page.wait_for_selector(".access-tools .access-button")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
+    violations = [f"{v['id']}: {[n['html'][:90] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert violations == [], f"{name} ({scheme}, 特大, tools open)"
+    page.context.close()
+
+
+def test_a_reader_who_never_uses_the_tools_never_loads_them(browser, served):
+    page = reader(browser)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served + "quanwen.html", wait_until="networkidle")
+    assert not [url for url in requests if "access" in url]
+    page.click(".access-entry")                                       # first use: now they load
+    page.wait_for_selector(".access-tools .access-button")
+    assert sorted(url.rsplit("/", 1)[1] for url in requests if "access" in url) == ["access.min.css", "access.min.js"]
+    page.context.close()
+
+
+def test_palette_buttons_and_materials_toggle_work_together(browser, served):
+    page = reader(browser)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    scheme = "[...document.querySelectorAll('[data-access-scheme][aria-pressed=true]')].map(b => b.textContent)"
+    page.click("[data-access-scheme=slate]")                         # Material's dark palette
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.click("[data-access-scheme=heihuang]")                      # 高对比 over it
+    assert page.evaluate("document.documentElement.dataset.accessPeise") == "heihuang"
+    assert page.evaluate(scheme) == ["黑底黄字"]
+    ink = page.evaluate("getComputedStyle(document.querySelector('p.speech')).color")
+    assert ink == "rgb(255, 255, 0)"
+    page.click("form[data-md-component=palette] label:not([hidden])")   # Material's toggle: back to light
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.evaluate("document.documentElement.dataset.accessPeise") is None
+    assert page.evaluate(scheme) == ["浅色"]
+    page.context.close()
+
+
+# 文字放大, spacing --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", PAGES + ["404.html"])
+def test_teda_is_twice_the_text_and_reflows_at_320px(browser, served, name):
+    page = reader(browser, width=320, height=640, is_mobile=True, has_touch=True, settings={"open": True})
+    page.context.add_init_script("localStorage.setItem('jianghua.zihao', 'teda')")
+    page.goto(served + name)
+    page.wait_for_selector("#access-tools:not([hidden])")
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    assert size == pytest.approx(root * 0.9 * 2)                       # 200 % of the default text
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"{name}: {widths[0]} px wide in {widths[1]} px"
+    page.context.close()
+
+
+LINES = """(selector) => {
+  // Line boxes from the layout: the tops of the text's client rects, per paragraph.
+  const blocks = [...document.querySelectorAll(selector)].slice(0, 6)
+  return blocks.map(block => {
+    const range = document.createRange()
+    range.selectNodeContents(block)
+    const tops = [...new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)))]
+    tops.sort((a, b) => a - b)
+    return { tops, font: parseFloat(getComputedStyle(block).fontSize) }
+  })
+}"""
+
+
+@pytest.mark.parametrize("zihao", ["", "da", "chaoda", "teda"])
+def test_line_and_paragraph_spacing_from_the_layout(browser, served, zihao):
+    page = reader(browser, width=360, height=740)
+    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+    page.goto(served + "yiyi.html")
+    blocks = page.evaluate(LINES, "article p.speech")
+    pitches = []
+    for block in blocks:
+        # Line pitch (baseline to baseline): at least 1.3 × the font size.
+        steps = [b - a for a, b in zip(block["tops"], block["tops"][1:]) if b - a > block["font"] / 2]
+        assert steps and min(steps) >= 1.3 * block["font"], block
+        pitches.append(min(steps))
+    for before, after, pitch in zip(blocks, blocks[1:], pitches):
+        # Paragraph pitch (last line of one to the first of the next): at least 1.3 × the line pitch.
+        assert after["tops"][0] - before["tops"][-1] >= 1.3 * pitch
+    page.context.close()
+
+
+# 特大鼠标, 十字线, 简约 ----------------------------------------------------------------------------
+
+def test_big_cursor_on_text_and_links_from_our_own_files(browser, served, site):
+    page = reader(browser)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    page.click("[data-access-setting=shubiao]")
+    on_text = page.evaluate("getComputedStyle(document.querySelector('p.speech .sentence')).cursor")
+    on_link = page.evaluate("getComputedStyle(document.querySelector('.md-nav__link')).cursor")
+    assert "cursors/arrow.svg" in on_text and "cursors/hand.svg" in on_link
+    for name in ("arrow", "hand"):
+        svg = (site / "assets" / "cursors" / f"{name}.svg").read_text()
+        width, height = (int(v) for v in re.search(r'width="(\d+)" height="(\d+)"', svg).groups())
+        assert min(width, height) >= 48
+        response = page.request.get(served + f"assets/cursors/{name}.svg")
+        assert response.ok and response.headers["content-type"].startswith("image/svg+xml")
+    page.mouse.move(300, 400)
+    assert page.problems == []                                       # no CSP refusal of the cursor image
+    page.context.close()
+
+
+def test_crosshair_follows_the_pointer(browser, served):
+    page = reader(browser)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    page.click("[data-access-setting=shizixian]")
+    page.mouse.move(400, 500)
+    boxes = page.evaluate("[...document.querySelectorAll('.access-crosshair')].map(l => l.getBoundingClientRect().toJSON())")
+    assert round(boxes[0]["top"]) == 500 and round(boxes[1]["left"]) == 400
+    assert page.evaluate("getComputedStyle(document.querySelector('.access-crosshair')).pointerEvents") == "none"
+    page.context.close()
+
+
+def test_jianyue_shows_the_text_alone_one_tap_away_and_back(browser, served):
+    page = reader(browser)
+    page.goto(served + "mudi.html")
+    open_tools(page)
+    toggle = page.locator("[data-access-setting=jianyue]")
+    toggle.click()
+    for hidden in (".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".take-away"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("#mudi-1").is_visible() and toggle.is_visible()
+    page.goto(served + "yiyi.html")                                  # remembered
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    page.locator("[data-access-setting=jianyue]").click()
+    assert page.locator(".md-sidebar--primary").is_visible() and page.locator(".md-footer").is_visible()
+    page.context.close()
+
+
+# Memory, reset, print --------------------------------------------------------------------------
+
+def test_settings_apply_before_the_first_paint_on_every_page_and_from_disk(browser, served, site):
+    page = reader(browser)
+    page.goto(served + "yiyi.html")
+    open_tools(page)
+    for setting in ("zimu", "shubiao", "jianyue"):
+        page.click(f"[data-access-setting={setting}]")
+    page.click("[data-access-scheme=baihei]")
+    page.goto(served + "mudi.html")
+    assert page.evaluate("document.documentElement.dataset.accessPeise") == "baihei"
+    flags = page.evaluate("[...document.documentElement.attributes].map(a => a.name)")
+    assert {"data-access-zimu", "data-access-shubiao", "data-access-jianyue", "data-access-open"} <= set(flags)
+    # The stylesheet is parser-inserted in <head>: it blocks rendering, so the first paint has it.
+    blocking = page.evaluate("performance.getEntriesByType('resource').filter(e => e.name.includes('access.min.css'))"
+                             ".map(e => e.renderBlockingStatus)")
+    assert blocking == ["blocking"]
+    page.context.close()
+
+    disk = browser.new_context()
+    page = disk.new_page()
+    page.goto((site / "yiyi.html").as_uri())
+    page.click(".access-entry")
+    page.wait_for_selector("#access-tools:not([hidden])")
+    page.click("[data-access-setting=shubiao]")
+    page.goto((site / "mudi.html").as_uri())
+    assert page.evaluate("document.documentElement.hasAttribute('data-access-shubiao')")
+    assert "cursors/arrow.svg" in page.evaluate("getComputedStyle(document.body).cursor")
+    disk.close()
+
+
+def test_reset_returns_every_setting_to_its_default(browser, served):
+    page = reader(browser, settings={"open": True, "zimu": True, "shubiao": True, "shizixian": True,
+                                     "jianyue": True, "yusu": "fast", "zhushi": True})
+    page.context.add_init_script("localStorage.setItem('jianghua.zihao', 'teda')")
+    page.goto(served + "yiyi.html")
+    page.wait_for_selector("#access-tools:not([hidden])")
+    page.click("[data-access-scheme=heihuang]")
+    page.click("[data-access-action=reset]")
+    assert status(page) == "已恢复默认设置"
+    flags = page.evaluate("[...document.documentElement.attributes].map(a => a.name)")
+    assert [f for f in flags if f.startswith("data-access") or f == "data-zihao"] == ["data-access-open"]
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.locator("#access-tools [aria-pressed=true]").all_inner_texts() == ["中", "浅色"]
+    page.context.close()
+
+
+def test_print_is_unaffected(browser, served):
+    def printed(settings, zihao, scheme):
+        page = reader(browser, settings=settings)
+        page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+        page.goto(served + "mudi.html")
+        page.wait_for_load_state("networkidle")
+        if scheme:
+            open_tools(page) if page.locator("#access-tools").is_hidden() else None
+            page.click(f"[data-access-scheme={scheme}]")
+        page.emulate_media(media="print")
+        look = page.evaluate("""() => {
+            const p = getComputedStyle(document.querySelector('p.speech'))
+            const tools = document.querySelector('#access-tools')
+            return [p.fontSize, p.color, p.backgroundColor, getComputedStyle(document.body).cursor,
+                    tools.offsetParent === null, document.querySelector('.md-sidebar--primary').offsetParent === null]
+        }""")
+        page.context.close()
+        return look
+
+    plain = printed(None, "", None)
+    assert printed({"open": True, "zimu": True, "shubiao": True, "jianyue": True}, "teda", "heihuang") == plain
+
+
+# 全程键盘, CSP --------------------------------------------------------------------------------------
+
+def focus_ring(page) -> float:
+    return page.evaluate("""() => {
+        const s = getComputedStyle(document.activeElement)
+        return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth)
+    }""")
+
+
+def test_every_tool_by_keyboard_alone(browser, served):
+    page = reader(browser, auto=False)
+    page.goto(served + "yiyi.html")
+    page.keyboard.press("Tab")                                       # Material's skip link comes first
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('access-entry')")
+    assert focus_ring(page) >= 2
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#access-tools:not([hidden])")
+    until(page, "document.activeElement.dataset.accessAction === 'read'")
+    seen = []
+
+    def press_through(key="Enter"):
+        label = page.evaluate("document.activeElement.textContent.trim()")
+        assert focus_ring(page) >= 2, label
+        seen.append(label)
+        page.keyboard.press(key)
+
+    press_through()                                                  # 朗读
+    wait_spoken(page, 1)
+    page.keyboard.press("Tab")
+    press_through("Space")                                           # 暂停
+    assert page.locator("[data-access-action=pause]").inner_text() == "继续"
+    press_through()                                                  # 继续
+    wait_spoken(page, 2)
+    page.keyboard.press("Tab")
+    press_through()                                                  # 停止
+    assert page.locator(".is-reading").count() == 0
+    # The rest of the row in order: each pressed once, Tab to the next.
+    while True:
+        page.keyboard.press("Tab")
+        if not page.evaluate("!!document.activeElement.closest('#access-tools')"):
+            break
+        if page.evaluate("document.activeElement.tagName") == "A":
+            seen.append(page.evaluate("document.activeElement.textContent.trim()"))
+            continue
+        press_through("Space" if len(seen) % 2 else "Enter")
+    assert seen == ["朗读", "暂停", "继续", "停止", "慢", "中", "快", "连同编者注", "浅色", "深色", "黑底黄字", "白底黑字",
+                    "大字幕", "特大鼠标", "十字线", "简约阅读", "重置", "无障碍说明"]
+    # 字号 特大 by keyboard.
+    page.focus(".zihao__option[data-zihao='teda']")
+    assert focus_ring(page) >= 2
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.documentElement.dataset.zihao") == "teda"
+    # The documented single-key shortcuts, with the row open; Escape stops.
+    page.focus(".access-entry")
+    page.keyboard.press("k")
+    wait_spoken(page, 3)
+    assert page.evaluate("document.documentElement.hasAttribute('data-access-reading')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.documentElement.hasAttribute('data-access-reading')")
+    page.keyboard.press("j")
+    assert page.evaluate("document.documentElement.hasAttribute('data-access-jianyue')")
+    shown = "document.documentElement.dataset.accessPeise || document.body.dataset.mdColorScheme"
+    before = page.evaluate(shown)
+    page.keyboard.press("g")
+    assert page.evaluate(shown) != before
+    # With the row closed, the single keys are off.
+    page.keyboard.press("Enter")                                     # close the row from the entry
+    assert page.locator("#access-tools").is_hidden()
+    page.keyboard.press("j")
+    assert page.evaluate("document.documentElement.hasAttribute('data-access-jianyue')")
+    assert page.problems == []                                       # no CSP violation, no script error
+    page.context.close()
+
+
+# You listened to it: espeak-ng ---------------------------------------------------------------------
+
+VOICE = "cmn-latn-pinyin"
+
+
+@pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("soxi"), reason="espeak-ng and sox")
+def test_espeak_renders_every_utterance_of_a_page_in_order(browser, served, tmp_path):
+    """The utterances of 二、培训的目的 as the page hands them to speech synthesis, rendered by
+    espeak-ng (Mandarin) into one WAV: every Han character becomes a Mandarin syllable, and the
+    length fits Mandarin read at espeak's pace. The WAV stays in a temporary folder.
+
+    The voice is cmn-latn-pinyin: Debian's espeak-ng 1.51 "cmn" voice speaks the pinyin of many
+    characters as English words ("的" as "de five"); the pinyin variant reads them as Mandarin."""
+    page = reader(browser)
+    page.goto(served + "mudi.html")
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    until(page, "document.querySelector('.access-status').textContent === '朗读完毕'")
+    texts = spoken(page)
+    page.context.close()
+    pieces = []
+    syllables = 0
+    for n, text in enumerate(texts):
+        wav = tmp_path / f"{n:03}.wav"
+        subprocess.run(["espeak-ng", "-v", VOICE, "-w", str(wav), text], check=True)
+        pieces.append(str(wav))
+        phonemes = subprocess.run(["espeak-ng", "-v", VOICE, "-q", "-x", text], capture_output=True,
+                                  text=True, check=True).stdout
+        assert "(en)" not in phonemes, text                          # nothing read as English
+        # One tone contour (55, 35, 21, 51, 33) per syllable in espeak's Mandarin phonemes.
+        syllables += len(re.findall(r"[1-5]{2}", phonemes))
+    whole = tmp_path / "mudi.wav"
+    subprocess.run(["sox", *pieces, str(whole)], check=True)
+    seconds = float(subprocess.run(["soxi", "-D", str(whole)], capture_output=True, text=True, check=True).stdout)
+    han = len(re.findall(r"[\u4e00-\u9fff]", "".join(texts)))
+    assert han == len(re.findall(r"[\u4e00-\u9fff]", "".join(t for _, t in EXPECTED["mudi.html"])))
+    assert syllables == han
+    assert 2 <= han / seconds <= 8, f"{han} characters in {seconds:.1f} s"
+    print(f"mudi.html: {len(texts)} utterances, {han} characters, {seconds:.1f} s of speech")
