@@ -53,7 +53,7 @@ def test_speech_blocks_are_classed_whatever_other_classes_and_attribute_order():
     assert set(paragraph.get("class").split()) == {"key", "speech"}
     assert paragraph.find("a[@class='para-link editorial']") is not None
     assert [a.text for a in paragraph.iter("abbr")][-1] == "三会一课"
-    assert paragraph.find("span[@class='lead']").text == "三是制度机制要搞清楚。"
+    assert paragraph.find(".//span[@class='lead']").text == "三是制度机制要搞清楚。"
 
 
 def test_every_speech_block_carries_the_models_label():
@@ -138,7 +138,7 @@ def test_paragraph_links_carry_the_citation():
 def test_lead_sentences_and_ordinals_are_set_off_without_changing_text():
     _, root, _ = convert(page_source("yiyi.md"))
     paragraph = by_id(root, "yiyi-5")
-    assert paragraph.find("span[@class='lead']").text == "四是增强党务干部工作能力的需要。"
+    assert paragraph.find(".//span[@class='lead']").text == "四是增强党务干部工作能力的需要。"
     assert [s.text for s in paragraph.iter("span") if s.get("class") == "ordinal"] == ["第一", "第二", "第三", "第四"]
     assert speech.model.speech_text(paragraph) == SPEECH.paragraph("yiyi-5").text
 

@@ -27,7 +27,7 @@ class KeepTree(Treeprocessor):
 
 
 def convert(text: str):
-    ext = SpeechExtension(MODEL, TERMS)
+    ext = SpeechExtension(speech=MODEL, glossary=TERMS)
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext],
                            extension_configs={"toc": {"permalink": True}})
     keep = KeepTree(md)

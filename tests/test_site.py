@@ -20,6 +20,7 @@ NAV = [  # (label in the navigation, built file, the page's h1)
     ("术语", "shuyu.html", "术语"),
     ("编辑说明", "bianji.html", "编辑说明"),
     ("对照原文", "duizhao.html", "对照原文"),
+    ("无障碍说明", "wuzhangai.html", "无障碍说明"),
 ]
 
 
