@@ -394,35 +394,22 @@ document.addEventListener("click", function (ev) {
  *    (edition.css, abbr.term:focus::after). When the page's footer (上一页 / 下一页) is in view the
  *    card stands above it (--term-card-lift), so that it never covers the way on. A tap elsewhere
  *    takes the focus away, and so the card; scrolling on and Escape close it too. The scroll that
- *    brings a focused term into view (Tab) does not count: only scrolling after the card is shown.
+ *    brings a focused term into view (Tab) does not count: only scrolling once the card is shown.
  */
 ;(function () {
   "use strict"
-  const TERM = "abbr.term"
   const footer = document.querySelector(".md-footer")
-  let shownAt = null                 // the scroll position when the card was shown
+  let shownAt = Infinity             // when the card was shown, and the page settled
+  const isTerm = el => el && el.matches("abbr.term")
+  const close = () => isTerm(document.activeElement) && document.activeElement.blur()
 
   document.addEventListener("focusin", function (ev) {
-    if (!(ev.target instanceof Element && ev.target.matches(TERM)))
+    if (!isTerm(ev.target))
       return
-    const covered = footer ? Math.max(0, window.innerHeight - footer.getBoundingClientRect().top) : 0
-    document.documentElement.style.setProperty("--term-card-lift", `${Math.ceil(covered)}px`)
-    shownAt = null
-    requestAnimationFrame(() => requestAnimationFrame(() => { shownAt = window.scrollY }))
+    const lift = footer ? Math.max(0, innerHeight - footer.getBoundingClientRect().top) : 0
+    document.documentElement.style.setProperty("--term-card-lift", `${lift}px`)
+    shownAt = performance.now() + 300
   })
-
-  function close() {
-    const term = document.activeElement
-    if (term instanceof HTMLElement && term.matches(TERM))
-      term.blur()
-  }
-
-  window.addEventListener("scroll", function () {
-    if (shownAt !== null && Math.abs(window.scrollY - shownAt) > 24)
-      close()
-  }, { passive: true })
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape")
-      close()
-  })
+  addEventListener("scroll", () => performance.now() > shownAt && close(), { passive: true })
+  document.addEventListener("keydown", ev => ev.key === "Escape" && close())
 })()
