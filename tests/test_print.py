@@ -183,7 +183,7 @@ def test_the_printed_outline_is_a_study_outline_whose_references_the_printouts_s
             assert f"{point.number}{point.lead_sentence}" in whole, (section.slug, point.number)
 
 
-def test_handouts_are_set_legibly(browser, base_url):
+def test_handouts_and_headings_are_set_legibly(browser, base_url):
     page = browser.new_page()
     page.goto(base_url + "shuyu.html", wait_until="networkidle")
     page.emulate_media(media="print")
@@ -193,6 +193,10 @@ def test_handouts_are_set_legibly(browser, base_url):
     page.emulate_media(media="print")
     text = page.eval_on_selector("#laiyuan + p", "p => [getComputedStyle(p).fontSize, getComputedStyle(p).lineHeight]")
     assert text == ["18.6667px", "29.3333px"]      # 四号 (14 pt) on 22 pt
+    page.goto(base_url + "quanwen.html", wait_until="networkidle")
+    page.emulate_media(media="print")
+    headings = page.eval_on_selector_all("h2.speech", "hs => hs.map(h => getComputedStyle(h).fontSize)")
+    assert headings == ["21.3333px"] * 3           # 全文's section headings: 三号黑体, whatever the screen does
     page.close()
 
 
