@@ -211,10 +211,14 @@ class _Footnotes:
             self.word.part.relate_to(self.part, self.FOOTNOTES)
             settings = self.word.settings.element
             note_pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
-            # Schema order: after w:characterSpacingControl and the compatibility options before it.
-            anchor = settings.find(qn("w:characterSpacingControl"))
+            # Schema order: w:footnotePr stands just before w:endnotePr, w:compat and what follows them.
+            anchor = next((el for el in (settings.find(qn(tag)) for tag in ("w:endnotePr", "w:compat", "w:docVars",
+                                                                            "w:rsids", "m:mathPr", "w:themeFontLang",
+                                                                            "w:clrSchemeMapping", "w:shapeDefaults",
+                                                                            "w:decimalSymbol", "w:listSeparator"))
+                           if el is not None), None)
             if anchor is not None:
-                anchor.addnext(note_pr)
+                anchor.addprevious(note_pr)
             else:
                 settings.append(note_pr)
         return self.part.element
@@ -233,7 +237,7 @@ class _Footnotes:
             f'<w:footnote {nsdecls("w")} w:id="{note_id}"><w:p><w:pPr>'
             f'<w:spacing w:before="0" w:after="0" w:line="{_twips(NOTE_PITCH)}" w:lineRule="exact"/>'
             f'<w:jc w:val="both"/></w:pPr>'
-            f'<w:r><w:rPr>{fonts}<w:vertAlign w:val="superscript"/><w:sz w:val="{size}"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:rPr>{fonts}<w:sz w:val="{size}"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
             f'<w:r><w:rPr>{fonts}<w:sz w:val="{size}"/></w:rPr><w:t xml:space="preserve"> {_escape(text)}</w:t></w:r>'
             f'</w:p></w:footnote>'))
 
