@@ -1,14 +1,17 @@
 """The Word download: a section or the whole speech as a .docx in the 讲话稿 layout of GB/T 9704-2012.
 
     A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (版心 156 × 225 mm)
-    title            二号 (22 pt) 方正小标宋简体, centred
+    title            二号 (22 pt) 方正小标宋简体, centred, in lines broken only between the phrases the
+                     editors chose (the speech model's title_lines), as the printed page breaks it
     body             三号 (16 pt) 仿宋_GB2312, justified, first line indented two characters
-    section headings 三号 黑体, indented like the body
+    section headings 一级: 三号 黑体, indented like the body; 二级 (the lead sentence of each
+                     point, 一是……。): 三号 楷体_GB2312
     lines            fixed at 28.95 pt: 22 lines fill the 225 mm of the 版心
     characters       28 a line: each set 0.25 pt closer than its 16 pt (字符间距紧缩 0.25 磅)
     page numbers     “— 1 —” in 四号 (14 pt) 宋体, a PAGE field, centred in the footer
-    notes            the editors' notes after the text, each saying where it belongs, then the source
-                     line, in 五号 仿宋
+    notes            the editors' notes as real footnotes: the mark in the paragraph where the note
+                     belongs, the note at the foot of the page, in 五号 仿宋
+    source line      after the text, under a short rule, in 五号 仿宋
 
 Word reads a run's Chinese font from w:rFonts/@w:eastAsia, which python-docx's `font.name` does
 not set: every font here is set for all four scripts, so that neither Word nor WPS falls back to
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import itertools
 import zipfile
 
 import docx
@@ -33,6 +37,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 
 from .downloads import Document
+from .model import LEAD_SENTENCE
 
 # Font sizes of Chinese typesetting (字号).
 ERHAO = Pt(22)       # 二号
@@ -44,9 +49,12 @@ WUHAO = Pt(10.5)     # 五号
 TITLE_FONT = ("方正小标宋简体", "华文中宋")
 BODY_FONT = ("仿宋_GB2312", "仿宋")
 HEADING_FONT = ("黑体", "SimHei")
+POINT_FONT = ("楷体_GB2312", "楷体")            # 二级标题: the lead sentence of a point
 PAGE_NUMBER_FONT = ("宋体", "SimSun")
 # The Latin names of the same faces (Windows' English font names), for the font table.
-LATIN_NAMES = {"仿宋": "FangSong", "黑体": "SimHei", "宋体": "SimSun", "华文中宋": "STZhongsong"}
+LATIN_NAMES = {"仿宋": "FangSong", "黑体": "SimHei", "宋体": "SimSun", "华文中宋": "STZhongsong", "楷体": "KaiTi"}
+# Characters a title line holds: 二号, set 0.25 pt tight, in the 156 mm line.
+TITLE_CHARS = 20
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
@@ -85,23 +93,26 @@ def write_docx(doc: Document, source_line: str) -> bytes:
         if child.tag == qn("w:p"):
             body.remove(child)
 
+    footnotes = _Footnotes(word)
     for block in doc.blocks:
         if block.kind == "title":
-            _paragraph(word, block.text, TITLE_FONT, ERHAO, centred=True)
-            _paragraph(word, "", BODY_FONT, SANHAO)          # a blank line under the title
+            lines = doc.speech.title_lines(TITLE_CHARS) if doc.speech else (block.text,)
+            title = _paragraph(word, lines[0], TITLE_FONT, ERHAO, centred=True, keep_with_next=True)
+            for line in lines[1:]:
+                _run(title, "", TITLE_FONT[0], ERHAO)._r.append(parse_xml(f'<w:br {nsdecls("w")}/>'))
+                _run(title, line, TITLE_FONT[0], ERHAO)
+            _paragraph(word, "", BODY_FONT, SANHAO, keep_with_next=True)   # a blank line under the title
         elif block.kind == "heading":
             _paragraph(word, block.text, HEADING_FONT, SANHAO, indent=True, keep_with_next=True)
         else:
-            _paragraph(word, block.text, BODY_FONT, SANHAO, indent=True)
-    # The notes and the source line in 五号 on 16 pt, as the printed page (print.css) has them, so
-    # that they fit on the page of the text's last lines. (Keeping them there with "keep with
-    # next" on the last paragraph makes LibreOffice move that whole paragraph.)
-    notes = [note.text for note in doc.notes] + [source_line]
-    for n, text in enumerate(notes):
-        paragraph = _paragraph(word, text, BODY_FONT, WUHAO, indent=True, line=NOTE_PITCH,
-                               keep_with_next=n < len(notes) - 1)
-        if n == 0:
-            paragraph.paragraph_format.space_before = NOTE_PITCH
+            last = _body_paragraph(word, doc, block.text, footnotes)
+    # The last page holds more than a stub: the last paragraph goes over whole, with the source line.
+    last.paragraph_format.keep_together = True
+    last.paragraph_format.keep_with_next = True
+    # The source line in 五号 on 16 pt under a short rule, as the printed page (print.css) has it.
+    source = _paragraph(word, source_line, BODY_FONT, WUHAO, indent=True, line=NOTE_PITCH)
+    source.paragraph_format.space_before = NOTE_PITCH
+    _rule_above(source)
     props = word.core_properties
     props.title = doc.document_title
     props.subject = f"{doc.title}（{doc.label}）"
@@ -132,6 +143,107 @@ def _with_fixed_dates(package: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(info, src.read(member))
     return out.getvalue()
+
+
+# The body and its notes -------------------------------------------------------------------------
+
+def _body_paragraph(word, doc: Document, text: str, footnotes: "_Footnotes"):
+    """A paragraph of the speech: its lead sentence (一是……。) in 楷体 as a 二级标题, and a footnote
+    mark where each of the editors' notes belongs (the model knows where: Paragraph.note_offsets)."""
+    paragraph = _paragraph(word, "", BODY_FONT, SANHAO, indent=True)
+    model_paragraph = next((p for p in doc.speech.paragraphs() if p.text == text), None) if doc.speech else None
+    notes = list(zip(model_paragraph.notes, model_paragraph.note_offsets)) if model_paragraph else []
+    lead = LEAD_SENTENCE.match(text)
+    cuts = sorted({0, len(text), *(at for _, at in notes), *([lead.end()] if lead else [])})
+    for start, end in itertools.pairwise(cuts):
+        font = POINT_FONT if lead and end <= lead.end() else BODY_FONT
+        _run(paragraph, text[start:end], font[0], SANHAO)
+        for name, at in notes:
+            if at == end:
+                footnotes.mark(paragraph, doc.speech.notes[name].text)
+    return paragraph
+
+
+def _rule_above(paragraph):
+    """A short rule over the paragraph: a top border, its length the first line's indent away."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = parse_xml(f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pBdr>')
+    # Schema order: w:pBdr comes after w:keepNext … w:pageBreakBefore and before w:shd, w:spacing …
+    following = [el for el in (p_pr.find(qn(tag)) for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                                                              "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+                                                              "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                                                              "w:adjustRightInd", "w:snapToGrid", "w:spacing",
+                                                              "w:ind", "w:jc", "w:rPr")) if el is not None]
+    if following:
+        following[0].addprevious(borders)
+    else:
+        p_pr.append(borders)
+
+
+class _Footnotes:
+    """Word's footnotes part (word/footnotes.xml): python-docx writes none, so it is made here as
+    Word makes it — the separator and continuation separator (ids −1 and 0, named in the settings'
+    w:footnotePr), then one w:footnote per note, numbered from 1 — with its relationship from the
+    document and its content type. In the text, each note is a
+    run holding w:footnoteReference, set as a superscript; Word, WPS and LibreOffice number them."""
+
+    FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+    CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+    def __init__(self, word):
+        self.word = word
+        self.part = None
+        self.next_id = 1
+
+    def _xml(self):
+        if self.part is None:
+            from docx.opc.packuri import PackURI
+            from docx.opc.part import XmlPart
+
+            root = parse_xml(
+                f'<w:footnotes {nsdecls("w")}>'
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+                'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+                'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+                '</w:footnotes>')
+            self.part = XmlPart(PackURI("/word/footnotes.xml"), self.CONTENT_TYPE, root, self.word.part.package)
+            self.word.part.relate_to(self.part, self.FOOTNOTES)
+            settings = self.word.settings.element
+            note_pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+            # Schema order: w:footnotePr stands just before w:endnotePr, w:compat and what follows them.
+            anchor = next((el for el in (settings.find(qn(tag)) for tag in ("w:endnotePr", "w:compat", "w:docVars",
+                                                                            "w:rsids", "m:mathPr", "w:themeFontLang",
+                                                                            "w:clrSchemeMapping", "w:shapeDefaults",
+                                                                            "w:decimalSymbol", "w:listSeparator"))
+                           if el is not None), None)
+            if anchor is not None:
+                anchor.addprevious(note_pr)
+            else:
+                settings.append(note_pr)
+        return self.part.element
+
+    def mark(self, paragraph, text: str):
+        """A footnote mark at the end of `paragraph` (so far), and its note at the page's foot."""
+        note_id = self.next_id
+        self.next_id += 1
+        run = _run(paragraph, "", BODY_FONT[0], SANHAO)
+        run._r.get_or_add_rPr().append(parse_xml(f'<w:vertAlign {nsdecls("w")} w:val="superscript"/>'))
+        run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{note_id}"/>'))
+        font = BODY_FONT[0]
+        fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
+        size = int(WUHAO.pt * 2)
+        self._xml().append(parse_xml(
+            f'<w:footnote {nsdecls("w")} w:id="{note_id}"><w:p><w:pPr>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{_twips(NOTE_PITCH)}" w:lineRule="exact"/>'
+            f'<w:jc w:val="both"/></w:pPr>'
+            f'<w:r><w:rPr>{fonts}<w:sz w:val="{size}"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:rPr>{fonts}<w:sz w:val="{size}"/></w:rPr><w:t xml:space="preserve"> {_escape(text)}</w:t></w:r>'
+            f'</w:p></w:footnote>'))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # Page, styles, fonts ---------------------------------------------------------------------------
@@ -184,7 +296,7 @@ def _font_table(word):
     font, so that a machine without it picks the named Chinese face, not a Latin one."""
     part = next(p for p in word.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
     table = parse_xml(part.blob)
-    for font, alt in (TITLE_FONT, BODY_FONT, HEADING_FONT, PAGE_NUMBER_FONT):
+    for font, alt in (TITLE_FONT, BODY_FONT, HEADING_FONT, POINT_FONT, PAGE_NUMBER_FONT):
         for name, alt_name in ((font, alt), (alt, LATIN_NAMES.get(alt))):
             pitch = "variable" if name in (TITLE_FONT[0], TITLE_FONT[1]) else "fixed"
             family = "roman" if name != HEADING_FONT[0] and name != "SimHei" else "modern"

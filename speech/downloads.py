@@ -19,7 +19,7 @@ source line are made here too, for the pages, the files and the server alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Note, Paragraph, Speech
 
@@ -64,6 +64,8 @@ class Document:
     blocks: tuple[Block, ...]
     notes: tuple[PlacedNote, ...]
     title: str                      # the speech's title
+    # The model it is made from: where the title breaks, where each note's mark stands (Word).
+    speech: Speech | None = field(default=None, compare=False, repr=False)
 
     @property
     def page(self) -> str:
@@ -113,7 +115,7 @@ def _section_document(speech: Speech, section) -> Document:
     blocks = [Block("title", speech.title), Block("heading", section.heading)]
     blocks += [Block("paragraph", p.text) for p in section.paragraphs]
     return Document(section.slug, section.heading, tuple(blocks),
-                    _placed_notes(speech, list(section.paragraphs)), speech.title)
+                    _placed_notes(speech, list(section.paragraphs)), speech.title, speech)
 
 
 def _whole_document(speech: Speech) -> Document:
@@ -121,7 +123,7 @@ def _whole_document(speech: Speech) -> Document:
     for section in speech.sections:
         blocks.append(Block("heading", section.heading))
         blocks += [Block("paragraph", p.text) for p in section.paragraphs]
-    return Document(WHOLE, "全文", tuple(blocks), _placed_notes(speech, speech.paragraphs()), speech.title)
+    return Document(WHOLE, "全文", tuple(blocks), _placed_notes(speech, speech.paragraphs()), speech.title, speech)
 
 
 # Plain text --------------------------------------------------------------------------------------

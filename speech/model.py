@@ -14,6 +14,7 @@ tests/edition.py, the independent oracle that checks this edition.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
@@ -128,6 +129,30 @@ class Speech:
     opening: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
     notes: dict[str, Note] = field(default_factory=dict)
+    # The title in the phrases it may break between, as the editors set them (index.md front
+    # matter, title_phrases): joined, they are the title.
+    title_phrases: tuple[str, ...] = ()
+
+    @property
+    def year(self) -> str:
+        """The year the speech was given, as the source page's own title has it."""
+        return YEAR
+
+    def title_lines(self, width: int) -> tuple[str, ...]:
+        """The title set in lines of at most `width` characters, broken only between its phrases
+        (GB/T 9704-2012, 7.3.3: 词意完整): as few lines as fit, and of those the most even, so that
+        the lines stand as a 梯形 or 菱形. A phrase longer than `width` stands on a line of its own."""
+        phrases = self.title_phrases or (self.title,)
+        layouts = []
+        for cuts in range(len(phrases)):
+            for after in itertools.combinations(range(1, len(phrases)), cuts):
+                bounds = (0, *after, len(phrases))
+                lines = tuple("".join(phrases[a:b]) for a, b in itertools.pairwise(bounds))
+                if all(len(line) <= width or b - a == 1 for line, (a, b) in zip(lines, itertools.pairwise(bounds))):
+                    layouts.append(lines)
+            if layouts:
+                break
+        return min(layouts, key=lambda lines: max(map(len, lines)) - min(map(len, lines)))
 
     def blocks(self) -> list[tuple[str, str]]:
         """(id, text) of every block of the speech in reading order: title, opening, sections."""
@@ -395,6 +420,19 @@ def _previous_id(root, target) -> str | None:
     return last
 
 
+def _title_phrases(docs: Path, title: str) -> tuple[str, ...]:
+    """Where the editors let the title break: `title_phrases` in index.md's front matter, a list of
+    the title's phrases in order. Without it the title is one phrase."""
+    from mkdocs.utils.meta import get_data
+
+    _, meta = get_data(read_utf8(docs / HOME, HOME, "the speech model"))
+    phrases = meta.get("title_phrases") or [title]
+    if not isinstance(phrases, list) or "".join(map(str, phrases)) != title:
+        raise StructureError(f"{HOME}: title_phrases must be a list of phrases that together are the "
+                             f"title “{title}”, in order")
+    return tuple(phrases)
+
+
 def load(docs: Path) -> Speech:
     """Read and check the speech from a docs/ folder. Raises StructureError naming file and id."""
     title, opening, notes = _read_home(docs)
@@ -403,5 +441,5 @@ def load(docs: Path) -> Speech:
         section, section_notes = _read_section(docs, source)
         sections.append(section)
         notes.update(section_notes)
-    speech = Speech(title, opening, tuple(sections), notes)
+    speech = Speech(title, opening, tuple(sections), notes, _title_phrases(docs, title))
     return speech

@@ -1,4 +1,4 @@
-"""The Word downloads (issue 10): their layout as written, and as a real word processor sets them.
+"""The Word downloads: their layout as written, and as a real word processor sets them.
 
 Each .docx is written as `make build` writes it (tools/make_downloads.py), read back with
 python-docx for what the file says, then rendered to PDF by LibreOffice headless (Debian's
@@ -32,6 +32,7 @@ import speech
 from conftest import ROOT
 from make_downloads import write_files
 from speech import downloads
+from speech import docx_writer
 from speech.docx_writer import LINES_PER_PAGE, CHARS_PER_LINE
 
 EDITION = edition.edition()
@@ -46,6 +47,9 @@ def oracle_blocks(stem: str) -> list[str]:
     """What the file must hold, in order, by the oracle: the title, then the page's blocks."""
     blocks = [text for _, text in PAGES[f"{stem}.html"]]
     return blocks if stem == downloads.WHOLE else [EDITION.title] + blocks
+
+
+TITLE_LINES = MODEL.title_lines(docx_writer.TITLE_CHARS)
 
 
 def flat(text: str) -> str:
@@ -89,16 +93,53 @@ def east_asian_font(run) -> str | None:
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_docx_holds_the_oracle_text_then_notes_and_source(files, stem):
+def test_docx_holds_the_oracle_text_then_the_source_line(files, stem):
     paragraphs = [p.text for p in docx.Document(files[stem]).paragraphs if p.text]
     expected = oracle_blocks(stem)
-    assert paragraphs[:len(expected)] == expected
-    rest = paragraphs[len(expected):]
+    # The title in its lines (a line break, w:br, between them), then the rest word for word.
+    assert paragraphs[0] == "\n".join(TITLE_LINES) and "".join(TITLE_LINES) == expected[0]
+    assert paragraphs[1:len(expected)] == expected[1:]
+    assert len(paragraphs) == len(expected) + 1
+    assert paragraphs[-1].startswith(f"录自《{EDITION.title}》校订存档本")
+
+
+def footnote_part(document):
+    return next((part for part in document.part.package.iter_parts() if part.partname == "/word/footnotes.xml"), None)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_notes_are_footnotes_marked_where_they_belong(files, stem):
+    """Each editors' note is a real footnote: a w:footnoteReference in the paragraph, right after
+    the words it is about, and its text in word/footnotes.xml, tied to the document."""
+    document = docx.Document(files[stem])
     notes = downloads.document(MODEL, stem).notes
-    assert len(rest) == len(notes) + 1
-    for line, note in zip(rest, notes):
-        assert line.startswith("编者注：") and line.endswith(f"（见{note.place}）"), line
-    assert rest[-1].startswith(f"录自《{EDITION.title}》校订存档本")
+    part = footnote_part(document)
+    assert part is not None and part.content_type.endswith("wordprocessingml.footnotes+xml")
+    assert any(rel.reltype.endswith("/footnotes") for rel in document.part.rels.values())
+    root = lxml.etree.fromstring(part.blob)
+    texts = {footnote.get(f"{W}id"): "".join(t.text for t in footnote.iter(f"{W}t")).strip()
+             for footnote in root.iter(f"{W}footnote") if not footnote.get(f"{W}type")}
+    assert sorted(texts.values()) == sorted(note.note.text for note in notes)
+    references = []
+    for paragraph in document.paragraphs:
+        text = ""
+        for run in paragraph._p.iter(f"{W}r"):
+            for ref in run.iter(f"{W}footnoteReference"):
+                references.append((paragraph.text, len(text), texts[ref.get(f"{W}id")]))
+                assert run.find(f"{W}rPr/{W}vertAlign").get(f"{W}val") == "superscript"
+            text += "".join(t.text for t in run.iter(f"{W}t"))
+    assert len(references) == len(notes)
+    for text, offset, note in references:
+        paragraph = next(p for p in MODEL.paragraphs() if p.text == text)
+        name = next(n.name for n in MODEL.notes.values() if n.text == note)
+        assert (name, offset) in zip(paragraph.notes, paragraph.note_offsets)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_a_rule_stands_above_the_source_line(files, stem):
+    source = [p for p in docx.Document(files[stem]).paragraphs if p.text][-1]
+    top = source._p.find(f"{W}pPr/{W}pBdr/{W}top")
+    assert top is not None and top.get(f"{W}val") == "single"
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -115,11 +156,12 @@ def test_docx_page_and_type_follow_gb_t_9704(files, stem):
             continue
         runs = paragraph.runs
         fmt = paragraph.paragraph_format
-        if paragraph.text == EDITION.title:
-            expected_font, size = "方正小标宋简体", Pt(22)          # 二号
+        lead = re.match(r"[一二三四五][是要][^。]*。", paragraph.text)
+        if paragraph.text == "\n".join(TITLE_LINES):
+            expected_font, size = "方正小标宋简体", Pt(22)          # 二号, as the PDF's title
         elif paragraph.text in heading_texts:
-            expected_font, size = "黑体", Pt(16)                   # 三号
-        elif paragraph.text.startswith(("编者注：", "录自")):
+            expected_font, size = "黑体", Pt(16)                   # 一级标题: 三号黑体
+        elif paragraph.text.startswith("录自"):
             expected_font, size = "仿宋_GB2312", Pt(10.5)          # 五号
         else:
             expected_font, size = "仿宋_GB2312", Pt(16)            # 三号
@@ -128,9 +170,12 @@ def test_docx_page_and_type_follow_gb_t_9704(files, stem):
             ind = paragraph._p.find(f"{W}pPr/{W}ind")
             assert ind.get(f"{W}firstLineChars") == "200"          # two characters
         for run in runs:
-            assert east_asian_font(run) == expected_font, (paragraph.text[:10], east_asian_font(run))
-            assert run.font.name == expected_font
+            font = "楷体_GB2312" if lead and run.text and lead.group(0).startswith(run.text) else expected_font
+            assert east_asian_font(run) == font, (paragraph.text[:10], run.text[:10], east_asian_font(run))  # 二级: 楷体
+            assert run.font.name == font
             assert run.font.size == size, paragraph.text[:10]
+        if lead:
+            assert runs[0].text == lead.group(0) and east_asian_font(runs[0]) == "楷体_GB2312"
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -156,7 +201,8 @@ def test_docx_properties_and_font_fallbacks(files, stem):
     table = next(p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     fonts = {font.get(f"{w}name"): font for font in lxml.etree.fromstring(table.blob).iter(f"{w}font")}
-    for name, alt in [("仿宋_GB2312", "仿宋"), ("方正小标宋简体", "华文中宋"), ("仿宋", "FangSong"), ("黑体", "SimHei")]:
+    for name, alt in [("仿宋_GB2312", "仿宋"), ("方正小标宋简体", "华文中宋"), ("仿宋", "FangSong"), ("黑体", "SimHei"),
+                      ("楷体_GB2312", "楷体"), ("楷体", "KaiTi")]:
         assert fonts[name].find(f"{w}altName").get(f"{w}val") == alt, name
         assert fonts[name].find(f"{w}charset").get(f"{w}val") == "86", name
 
@@ -166,6 +212,7 @@ def test_docx_properties_and_font_fallbacks(files, stem):
 def test_fontconfig_aliases_choose_simplified_chinese_faces():
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
     for family, face in [("仿宋_GB2312", "Noto Serif CJK SC"), ("方正小标宋简体", "Noto Serif CJK SC"),
+                         ("楷体_GB2312", "Noto Serif CJK SC"),
                          ("宋体", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC")]:
         found = subprocess.run(["fc-match", "-f", "%{family[0]}", family], env=env,
                                capture_output=True, text=True, check=True).stdout
@@ -176,7 +223,7 @@ def test_fontconfig_aliases_choose_simplified_chinese_faces():
 def test_rendering_is_a4_with_every_character_in_order(rendered, stem):
     pdf = rendered[stem]
     assert "(A4)" in poppler("pdfinfo", pdf)
-    text = flat(poppler("pdftotext", pdf, "-"))
+    text = body_text(pdf)
     expected = flat("".join(oracle_blocks(stem)))
     assert expected in text, f"{stem}.docx as rendered: {first_difference(expected, text)}"
     fonts = poppler("pdffonts", pdf)
@@ -190,27 +237,82 @@ def first_difference(expected: str, text: str) -> str:
     return "?"
 
 
-def text_lines(pdf, page: int) -> list[tuple[float, float, str]]:
-    """(yMin, xMax, text) of each line on one page, from poppler's layout analysis."""
+def text_lines(pdf, page: int) -> list[tuple[float, float, str, float]]:
+    """(yMin, xMax, text, height) of each line on one page, from poppler's layout analysis."""
     xhtml = lxml.etree.fromstring(poppler("pdftotext", "-bbox-layout", "-f", page, "-l", page, pdf, "-").encode())
     x = "{http://www.w3.org/1999/xhtml}"
-    return [(float(line.get("yMin")), float(line.get("xMax")), "".join(w.text or "" for w in line.iter(f"{x}word")))
+    return [(float(line.get("yMin")), float(line.get("xMax")), "".join(w.text or "" for w in line.iter(f"{x}word")),
+             float(line.get("yMax")) - float(line.get("yMin")))
             for line in xhtml.iter(f"{x}line")]
 
 
+def page_count(pdf) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf)).group(1))
+
+
+def body_and_foot(pdf, page: int) -> tuple[list, list]:
+    """A page's lines of body text, and the rest: the footnotes (from the first line that starts
+    with a note's number and 编者注) and the source line (录自…). The page number is left out."""
+    body, foot = [], []
+    for line in text_lines(pdf, page):
+        if re.fullmatch(r"—?\d+—?", line[2]):
+            continue
+        if foot or re.match(r"\d*编者注：|录自《", line[2]):
+            foot.append(line)
+        else:
+            body.append(line)
+    return body, foot
+
+
+def body_text(pdf) -> str:
+    """The rendered body text of every page, footnotes and note marks left out."""
+    return "".join(flat(re.sub(r"\d", "", "".join(line[2] for line in body_and_foot(pdf, page)[0])))
+                   for page in range(1, page_count(pdf) + 1))
+
+
 def test_a_full_page_holds_22_lines_of_28_characters(rendered):
-    """全文's inner pages are full pages of body text: 22 lines in the 版心, full lines of 28."""
+    """全文's inner pages are full pages of body text: 22 lines in the 版心, full lines of 28; a
+    page with a footnote gives the note the room of its lines."""
     pdf = rendered[downloads.WHOLE]
     pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf)).group(1))
     assert pages >= 3
     right_edge = (210 - 26) / 25.4 * 72                          # the 版心's right edge, in pt
     for page in range(2, pages):
-        lines = [line for line in text_lines(pdf, page) if not re.fullmatch(r"—?\d+—?", line[2])]
-        assert len(lines) == LINES_PER_PAGE, f"page {page}: {len(lines)} lines"
-        full = [len(text) for _, x_max, text in lines if x_max > right_edge - 16]
+        body, notes = body_and_foot(pdf, page)
+        if not notes:
+            assert len(body) == LINES_PER_PAGE, f"page {page}: {len(body)} lines"
+        else:                     # the notes' 五号 lines on 16 pt, and the separator, take their room
+            assert LINES_PER_PAGE - len(notes) - 2 <= len(body) < LINES_PER_PAGE, f"page {page}: {len(body)} lines"
+        full = [len(re.sub(r"\d", "", text)) for _, x_max, text, _ in body if x_max > right_edge - 16]
         counts = Counter(full)
         assert counts.most_common(1)[0][0] == CHARS_PER_LINE, f"page {page}: characters a full line {counts}"
-        assert max(len(text) for _, _, text in lines) <= CHARS_PER_LINE, f"page {page}: a line over 28"
+        assert max(len(re.sub(r"\d", "", text)) for _, _, text, _ in body) <= CHARS_PER_LINE, f"page {page}: a line over 28"
+
+
+def test_every_rendered_page_holds_four_lines_of_text(rendered):
+    for stem, pdf in rendered.items():
+        for page in range(1, page_count(pdf) + 1):
+            body, _ = body_and_foot(pdf, page)
+            assert len(body) >= 4, f"{stem}.docx as rendered, page {page}: {len(body)} lines of text"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_rendered_title_breaks_where_the_model_breaks_it_and_notes_stand_at_the_page_foot(rendered, stem):
+    pdf = rendered[stem]
+    first = [line[2] for line in text_lines(pdf, 1)]
+    assert tuple(first[:len(TITLE_LINES)]) == TITLE_LINES
+    for note in downloads.document(MODEL, stem).notes:
+        paragraph = next(p for p in MODEL.paragraphs() if note.note.name in p.notes)
+        at = paragraph.note_offsets[paragraph.notes.index(note.note.name)]
+        # On the page that shows the note at its foot, the body has the noted words, then its number.
+        shown = [page for page in range(1, page_count(pdf) + 1)
+                 if note.note.text[:12] in flat("".join(line[2] for line in body_and_foot(pdf, page)[1]))]
+        assert shown, f"{stem}: the note {note.note.name} is not at any page's foot"
+        body, foot = body_and_foot(pdf, shown[0])
+        number = re.match(r"\d+", next(line[2] for line in foot if note.note.text[:6] in flat(line[2]))).group(0)
+        text = flat("".join(line[2] for line in body))
+        assert re.search(re.escape(paragraph.text[at - 3:at]) + number, text), \
+            f"{stem}: no mark {number} after “{paragraph.text[at - 3:at]}” on page {shown[0]}"
 
 
 def test_docx_is_the_same_file_from_the_same_speech(files):

@@ -31,12 +31,16 @@ def poppler(tool, *args) -> str:
     return subprocess.run([tool, *map(str, args)], capture_output=True, text=True, check=True).stdout
 
 
+# Pages a reader prints that are not downloads: the 学习提纲 (home page), 术语, 编辑说明.
+HANDOUTS = ["index.html", "shuyu.html", "bianji.html"]
+
+
 @pytest.fixture(scope="module")
 def pdfs(browser, base_url, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
     page = browser.new_page()
     printed = {name: make_downloads.print_pdf(page, base_url + name, out / name.replace(".html", ".pdf"))
-               for name in PRINTED}
+               for name in PRINTED + HANDOUTS}
     page.close()
     return printed
 
@@ -136,6 +140,66 @@ def test_no_page_is_nearly_empty(pdfs, name):
     assert last >= 0.25, f"{pdfs[name].name}: the last page is filled to {last:.0%} of its height"
 
 
+def lines_of_text(pdf) -> list[list[str]]:
+    """Each page's lines of its own text: not the page number, the notes or the source line."""
+    notes_and_source = [re.sub(r"\s+", "", text) for text in NOTES + [SOURCE_LINE]]
+    pages = []
+    for page in poppler("pdftotext", "-bbox-layout", pdf, "-").split("<page ")[1:]:
+        lines = []
+        for body in re.findall(r"<line [^>]*>(.*?)</line>", page, re.S):
+            text = "".join(re.findall(r"<word [^>]*>(.*?)</word>", body))
+            bare = re.sub(r"^\d+\.?", "", text)
+            if re.fullmatch(r"—?\d+—?", text) or any(bare in note for note in notes_and_source):
+                continue
+            lines.append(text)
+        pages.append(lines)
+    return pages
+
+
+@pytest.mark.parametrize("name", PRINTED + HANDOUTS)
+def test_every_printed_page_holds_four_lines_of_its_text(pdfs, name):
+    for number, lines in enumerate(lines_of_text(pdfs[name]), 1):
+        assert len(lines) >= 4, f"{pdfs[name].name}: page {number} holds {len(lines)} lines of its text: {lines}"
+
+
+@pytest.mark.parametrize("name", ["quanwen.html", "index.html"])
+def test_the_printed_title_breaks_where_the_model_breaks_it(pdfs, name):
+    first = [line.strip() for line in poppler("pdftotext", "-f", 1, "-l", 1, pdfs[name], "-").splitlines() if line.strip()]
+    lines = MODEL.title_lines(20)                  # 二号 in the 156 mm line: 20 characters
+    assert tuple(first[:len(lines)]) == lines
+
+
+def test_the_printed_outline_is_a_study_outline_whose_references_the_printouts_show(pdfs):
+    outline = re.sub(r"\s+", "", poppler("pdftotext", pdfs["index.html"], "-"))
+    assert outline.startswith(EDITION.title + "学习提纲")
+    for section in MODEL.sections:
+        # -layout: a number drawn at the head of a line is read with that line.
+        printed = re.sub(r"\s+", "", poppler("pdftotext", "-layout", pdfs[f"{section.slug}.html"], "-"))
+        whole = re.sub(r"\s+", "", poppler("pdftotext", "-layout", pdfs["quanwen.html"], "-"))
+        for point in section.points:
+            assert f"{point.lead_sentence}（第{point.number}段）" in outline
+            # The paragraph's number stands at its head, in the section's printout and in 全文's.
+            assert f"{point.number}{point.lead_sentence}" in printed, (section.slug, point.number)
+            assert f"{point.number}{point.lead_sentence}" in whole, (section.slug, point.number)
+
+
+def test_handouts_and_headings_are_set_legibly(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "shuyu.html", wait_until="networkidle")
+    page.emulate_media(media="print")
+    cell = page.eval_on_selector("article table td", "td => [getComputedStyle(td).fontSize, getComputedStyle(td).lineHeight]")
+    assert cell == ["16px", "24px"]                # 小四 (12 pt) on 18 pt
+    page.goto(base_url + "bianji.html", wait_until="networkidle")
+    page.emulate_media(media="print")
+    text = page.eval_on_selector("#laiyuan + p", "p => [getComputedStyle(p).fontSize, getComputedStyle(p).lineHeight]")
+    assert text == ["18.6667px", "29.3333px"]      # 四号 (14 pt) on 22 pt
+    page.goto(base_url + "quanwen.html", wait_until="networkidle")
+    page.emulate_media(media="print")
+    headings = page.eval_on_selector_all("h2.speech", "hs => hs.map(h => getComputedStyle(h).fontSize)")
+    assert headings == ["21.3333px"] * 3           # 全文's section headings: 三号黑体, whatever the screen does
+    page.close()
+
+
 @pytest.mark.parametrize("name", PRINTED)
 def test_no_page_holds_only_notes_or_the_source_line(pdfs, name):
     notes_and_source = [re.sub(r"\s+", "", note) for note in NOTES] + [SOURCE_LINE]
@@ -146,7 +210,7 @@ def test_no_page_holds_only_notes_or_the_source_line(pdfs, name):
         assert len(rest) >= 20, f"{pdfs[name].name}: page {number} holds only {rest!r} besides notes and source"
 
 
-@pytest.mark.parametrize("name", PRINTED)
+@pytest.mark.parametrize("name", PRINTED + HANDOUTS)
 def test_no_heading_is_left_alone_at_a_page_foot(pdfs, name):
     headings = {re.sub(r"\s+", "", h) for h in SECTION_LABELS + [EDITION.title]}
     pages = poppler("pdftotext", pdfs[name], "-").split("\f")
@@ -164,7 +228,7 @@ def test_section_printout_is_titled_and_typeset(browser, base_url):
     page.emulate_media(media="print")
     style = page.eval_on_selector("#mudi-2", """e => { const s = getComputedStyle(e);
         return [s.fontFamily, s.fontSize, s.lineHeight, s.textIndent, s.textAlign, s.lineBreak] }""")
-    assert style[0].startswith("FangSong") and "Noto Serif CJK SC" in style[0]
+    assert style[0].startswith("仿宋_GB2312") and "FangSong" in style[0] and "Noto Serif CJK SC" in style[0]
     assert style[1:] == ["21.3333px", "37.3333px", "42.6667px", "justify", "strict"]  # 16pt, 28pt, 2em
     assert page.locator(".print-masthead").inner_text() == f"《{EDITION.title}》"
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".print-button"):

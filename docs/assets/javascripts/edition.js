@@ -5,7 +5,8 @@
  *   3. references: the ¶ after each paragraph copies one, and 引用本页 shows the page's;
  *   4. the 打印 button;
  *   5. take-away: 复制本节 / 复制全文, and the download links inside WeChat;
- *   6. 字号: 默认 · 大 · 超大, remembered across pages and visits.
+ *   6. 字号: 默认 · 大 · 超大, remembered across pages and visits;
+ *   7. the glossary card: clear of the page's footer, closed by scrolling, a tap elsewhere, Escape.
  * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
  * them (hooks/deploy_headers.py).
  */
@@ -347,4 +348,29 @@ document.addEventListener("click", function (ev) {
       show(value)
       tell(`字号：${option.textContent.trim()}`)
     })
+})()
+
+/*
+ * 7. A glossary term, tapped or focused, shows its explanation in a card at the foot of the screen
+ *    (edition.css, abbr.term:focus::after). When the page's footer (上一页 / 下一页) is in view the
+ *    card stands above it (--term-card-lift), so that it never covers the way on. A tap elsewhere
+ *    takes the focus away, and so the card; scrolling on and Escape close it too. The scroll that
+ *    brings a focused term into view (Tab) does not count: only scrolling once the card is shown.
+ */
+;(function () {
+  "use strict"
+  const footer = document.querySelector(".md-footer")
+  let shownAt = Infinity             // when the card was shown, and the page settled
+  const isTerm = el => el && el.matches("abbr.term")
+  const close = () => isTerm(document.activeElement) && document.activeElement.blur()
+
+  document.addEventListener("focusin", function (ev) {
+    if (!isTerm(ev.target))
+      return
+    const lift = footer ? Math.max(0, innerHeight - footer.getBoundingClientRect().top) : 0
+    document.documentElement.style.setProperty("--term-card-lift", `${lift}px`)
+    shownAt = performance.now() + 300
+  })
+  addEventListener("scroll", () => performance.now() > shownAt && close(), { passive: true })
+  document.addEventListener("keydown", ev => ev.key === "Escape" && close())
 })()
