@@ -37,7 +37,7 @@
                 ["setting", "jianyue", "简约阅读"], ["action", "reset", "重置"]]]
     ]
     const inner = document.createElement("div")
-    inner.className = "access-tools__inner md-grid"
+    inner.className = "access-tools__inner"
     for (const [name, controls] of groups) {
       const group = document.createElement("div")
       group.className = "access-group"
