@@ -187,17 +187,25 @@ def expected_clipboard(stem: str, page_url: str) -> str:
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_copy_button_copies_the_oracle_text_with_notes_and_source(reader, published_url, stem):
-    url = published_url + f"{stem}.html"
-    reader.goto(url + "?hl=党章#" + (f"{stem}-2" if stem != downloads.WHOLE else "yiyi-2"))
-    button = reader.get_by_role("button", name=f"{copy_label(stem)}：{label(stem)}的讲话文字")
-    assert button.inner_text() == copy_label(stem)
-    button.click()
-    copied = reader.evaluate("navigator.clipboard.readText()")
-    assert copied == expected_clipboard(stem, url)
+def test_each_page_carries_the_oracle_text_to_copy_with_notes_and_source(site, stem):
+    """What 复制 copies is on the page (data-text), the page's address left to the browser."""
+    box = BeautifulSoup((site / f"{stem}.html").read_text(encoding="utf-8"), "html.parser").select_one(".take-away")
+    url = f"https://example.org/somewhere/{stem}.html"
+    assert box["data-text"].replace(downloads.URL_SLOT, url) == expected_clipboard(stem, url)
     # The same text as the .txt, but for its address and edition line.
     doc = downloads.document(MODEL, stem)
-    assert copied == downloads.plain_text(doc, doc.source_line(published_url))
+    assert box["data-text"].replace(downloads.URL_SLOT, url) == downloads.plain_text(doc, doc.source_line("https://example.org/somewhere"))
+    assert "¶" not in box["data-text"]
+    button = box.select_one("button.take-away__copy")
+    assert button.get_text() == copy_label(stem) and button["aria-label"] == f"{copy_label(stem)}：{label(stem)}的讲话文字"
+
+
+def test_copy_button_copies_the_pages_text_with_its_address(reader, published_url):
+    url = published_url + "mudi.html"
+    reader.goto(url + "?hl=党章#mudi-2")
+    reader.get_by_role("button", name="复制本节：二、培训的目的的讲话文字").click()
+    copied = reader.evaluate("navigator.clipboard.readText()")
+    assert copied == expected_clipboard("mudi", url)
     assert "¶" not in copied
     reader.wait_for_selector(".md-dialog--active")
     assert reader.locator(".md-dialog__inner").inner_text().startswith("已复制")
