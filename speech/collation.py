@@ -16,7 +16,7 @@ A difference the rules do not explain (a changed, added or missing character, a 
 does not follow a semicolon, a second header line) raises StructureError naming the source file,
 line and column: the collation must never hide a difference by showing it as something else.
 
-Its rule 1 table is stated here again rather than imported: the oracle in tests/edition.py states
+Its rule 1 table is stated here again rather than imported: the oracle in tests/oracle.py states
 it independently, and the site tests check both against each other through the built page.
 """
 

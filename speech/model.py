@@ -8,7 +8,7 @@ asks about the speech: its blocks and their text, the labels 开场白 / 一、�
 reference (GB/T 7714), the lead sentences of its points, the editors' notes, and what is editorial.
 
 It knows nothing of MkDocs or of the rules that made the text from the scraped page: those live in
-tests/edition.py, the independent oracle that checks this edition.
+tests/oracle.py, the independent oracle that checks this edition.
 """
 
 from __future__ import annotations

@@ -129,7 +129,7 @@ class GeneratedContent(SpeechProcessor):
 
 class CitePage(SpeechProcessor):
     """引用本页: how to cite this page in GB/T 7714-2015, at the foot of a page that shows a section.
-    The reader's browser fills in the date of citing and the page's address (edition.js); without
+    The reader's browser fills in the date of citing and the page's address (page.js); without
     scripts the block names what goes there."""
 
     HEADING_ID = "yinyong"
@@ -166,7 +166,7 @@ class GlossaryTerms(SpeechProcessor):
         terms = re.compile("|".join(re.escape(term) for term in sorted(glossary, key=len, reverse=True)))
 
         def term(found: str) -> etree.Element:
-            # tabindex: a tap or the keyboard shows the explanation (edition.css)
+            # tabindex: a tap or the keyboard shows the explanation (screen.css)
             return etree.Element("abbr", {"title": glossary[found], "class": "term", "tabindex": "0"})
 
         for paragraph, _ in self.speech_paragraphs(root):

@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-import edition
+import oracle
 import static_server
 from conftest import PAGES, ROOT
 
-EXPECTED = edition.edition().expected_pages()
+EXPECTED = oracle.edition().expected_pages()
 SPEECH_PAGES = list(EXPECTED)
 AXE = ROOT / "tools" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = ("heihuang", "baihei")

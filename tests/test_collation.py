@@ -1,11 +1,11 @@
 """Unit tests of the collation (speech/collation.py): the verbatim source walked against the model.
 
-The oracle (tests/edition.py) is used only to check the result from outside, never by the package.
+The oracle (tests/oracle.py) is used only to check the result from outside, never by the package.
 """
 
 import pytest
 
-import edition
+import oracle
 import speech
 from conftest import ROOT
 from speech import collation
@@ -14,17 +14,17 @@ from speech.model import Paragraph, Section, Speech, StructureError
 
 SPEECH = speech.load(ROOT / "docs")
 COLLATION = collation.collate(ROOT / collation.SOURCE, SPEECH)
-EDITION = edition.edition()
+EDITION = oracle.edition()
 
 
 def test_real_source_reads_back_as_source_and_as_edition():
-    assert COLLATION.source_text() == edition.source_text()
+    assert COLLATION.source_text() == oracle.source_text()
     expected = EDITION.home_blocks() + [b for section in EDITION.sections for b in section.blocks()]
     assert COLLATION.edition_blocks() == expected
 
 
 def test_real_source_counts_are_those_the_rules_imply():
-    raw = edition.source_text()
+    raw = oracle.source_text()
     speech_lines = "\n".join(raw.split("\n")[1:-1])
     assert COLLATION.punctuation_counts() == {(half, full): speech_lines.count(half)
                                               for half, full in collation.FULL_WIDTH.items() if half in speech_lines}
@@ -35,7 +35,7 @@ def test_real_source_counts_are_those_the_rules_imply():
 
 
 def test_segments_name_their_place_in_the_source():
-    lines = edition.source_text().split("\n")
+    lines = oracle.source_text().split("\n")
     for segment in COLLATION.segments(PUNCTUATION) + COLLATION.segments(LINEBREAK):
         line = lines[segment.line - 1] + "\n"
         assert line[segment.column - 1] == segment.source[0]
@@ -98,7 +98,7 @@ def test_a_paragraph_missing_from_the_model_is_not_taken_for_boilerplate():
 
 
 def test_real_source_with_one_character_changed_raises(tmp_path):
-    raw = edition.source_text().replace("三会一课", "三会二课")
+    raw = oracle.source_text().replace("三会一课", "三会二课")
     (tmp_path / "source.txt").write_text(raw, encoding="utf-8")
     with pytest.raises(StructureError, match=r"^source/x\.txt: line 20, column \d+: the source has “二课"):
         collation.collate(tmp_path / "source.txt", SPEECH, "source/x.txt")

@@ -2,7 +2,7 @@
 
 The contract of the page: inside .collation, the text with <del> kept and <ins> and editorial marks
 dropped is source/ (white space aside); with <ins> kept and <del> and editorial marks dropped it
-is the edition as the oracle (tests/edition.py) derives it from source/ under the four rules.
+is the edition as the oracle (tests/oracle.py) derives it from source/ under the four rules.
 """
 
 import re
@@ -10,12 +10,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-import edition
+import oracle
 import speech
 from conftest import ROOT
 from speech.search_index import read_docs_file
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 EXPECTED_BLOCKS = EDITION.home_blocks() + [b for section in EDITION.sections for b in section.blocks()]
 
 
@@ -44,7 +44,7 @@ def squeeze(text: str) -> str:
 
 def test_reading_the_deletions_gives_the_source(site):
     source = reading(collation(site), keep="del", drop="ins")
-    assert squeeze(source.get_text()) == squeeze(edition.source_text())
+    assert squeeze(source.get_text()) == squeeze(oracle.source_text())
 
 
 def test_reading_the_insertions_gives_the_edition(site):
@@ -75,7 +75,7 @@ def test_the_contract_bites(site, tamper, broken):
     tamper(view)
     source = squeeze(reading(view, keep="del", drop="ins").get_text())
     text = squeeze(reading(view, keep="ins", drop="del").get_text())
-    assert (source == squeeze(edition.source_text())) == (broken != "source")
+    assert (source == squeeze(oracle.source_text())) == (broken != "source")
     assert (text == squeeze("".join(t for _, t in EXPECTED_BLOCKS))) == (broken != "edition")
 
 
@@ -84,7 +84,7 @@ def test_changes_are_marked_where_they_are(site):
     pairs = [(d.get_text(), d.find_next_sibling().get_text()) for d in view.select("del:not(.linebreak)")
              if d.find_next_sibling() is not None and d.find_next_sibling().name == "ins"]
     assert len(pairs) == 98 + 12 + 10 + 8 + 1 == len(view.select("del:not(.linebreak)")) - 2
-    assert all(half != full and half.translate(edition.FULL_WIDTH) == full for half, full in pairs)
+    assert all(half != full and half.translate(oracle.FULL_WIDTH) == full for half, full in pairs)
     assert len(view.select("del.linebreak")) == 12
     header, footer = view.select_one(".collation-header del"), view.select_one(".collation-footer del")
     assert (header.get_text(), footer.get_text()) == (EDITION.header, EDITION.footer)

@@ -1,6 +1,6 @@
 """The Word downloads: their layout as written, and as a real word processor sets them.
 
-Each .docx is written as `make build` writes it (tools/make_downloads.py), read back with
+Each .docx is written as `make build` writes it (speech/make_downloads.py), read back with
 python-docx for what the file says, then rendered to PDF by LibreOffice headless (Debian's
 libreoffice-writer-nogui, installed by tools/install-system-deps.sh) and read with poppler for
 what a reader sees: A4, every character of the oracle's text in order, 22 lines a full page and
@@ -27,15 +27,15 @@ import lxml.etree
 import pytest
 from docx.shared import Pt
 
-import edition
+import oracle
 import speech
 from conftest import ROOT
-from make_downloads import write_files
+from speech.make_downloads import write_files
 from speech import downloads
 from speech import docx_writer
 from speech.docx_writer import LINES_PER_PAGE, CHARS_PER_LINE
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 PAGES = EDITION.expected_pages()
 MODEL = speech.load(ROOT / "docs")
 STEMS = [doc.stem for doc in downloads.documents(MODEL)]

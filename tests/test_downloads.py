@@ -2,7 +2,7 @@
 
 The site is built as `make build` builds it: MkDocs with SPEECH_DOWNLOADS=1, then
 speech/make_downloads.py, which writes site/downloads/ (PDF printed by Chromium, Word and text from
-the speech model). Every file is checked against the oracle (tests/edition.py); the copy button's
+the speech model). Every file is checked against the oracle (tests/oracle.py); the copy button's
 clipboard against the oracle too; and the build `make serve` makes (no downloads) must link to none.
 """
 
@@ -14,14 +14,14 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-import edition
+import oracle
 import speech
 import static_server
 from conftest import ROOT
 from harness import build_site
 from speech import downloads, make_downloads
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 PAGES = EDITION.expected_pages()
 MODEL = speech.load(ROOT / "docs")
 DOCS = downloads.documents(MODEL)

@@ -5,16 +5,16 @@ import re
 
 import pytest
 
-import edition
+import oracle
 from fidelity import Mismatch, compare, speech_blocks
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 PAGES = EDITION.expected_pages()
 
 
 def test_verbatim_source_is_the_page_as_found():
     # The copy must stay byte for byte what was scraped; its digest is pinned here.
-    raw = edition.SOURCE.read_bytes()
+    raw = oracle.SOURCE.read_bytes()
     assert not raw.endswith(b"\n"), "the source has no trailing newline; an editor added one"
     assert raw.decode("utf-8").count("\n") == 33
     assert hashlib.sha256(raw).hexdigest() == "3db7ffdef649d2470155dedcc103464aab1bde92fc05b28ebe6fe11e52363927"
@@ -22,17 +22,17 @@ def test_verbatim_source_is_the_page_as_found():
 
 def test_rules_account_for_every_character():
     """Rules 1–3 change only what they say: undo them and the source comes back byte for byte."""
-    to_half = str.maketrans({full: half for half, full in edition.FULL_WIDTH.items()})
+    to_half = str.maketrans({full: half for half, full in oracle.FULL_WIDTH.items()})
     speech = [EDITION.title, EDITION.opening]
     for section in EDITION.sections:
         speech += [section.heading, *section.paragraphs]
     undone = "\n".join(speech).translate(to_half).replace(";", ";\n")
-    assert "\n".join([EDITION.header, undone, EDITION.footer]) == edition.source_text()
+    assert "\n".join([EDITION.header, undone, EDITION.footer]) == oracle.source_text()
 
 
 def test_rule_counts_match_the_edition_notes(site):
     """编辑说明 states how many marks each rule changed; the source must bear that out."""
-    raw = edition.source_text()
+    raw = oracle.source_text()
     speech = "\n".join(raw.split("\n")[1:-1])
     notes = (site / "bianji.html").read_text(encoding="utf-8")
     for half, full in [(",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！")]:
@@ -59,7 +59,7 @@ def test_page_text_equals_source_under_the_rules(site, page):
 
 def test_every_character_of_the_speech_is_on_some_section_page(site):
     shown = ""
-    for page in ["index.html"] + [f"{slug}.html" for slug in edition.SECTION_SLUGS]:
+    for page in ["index.html"] + [f"{slug}.html" for slug in oracle.SECTION_SLUGS]:
         shown += "".join(t for _, t in speech_blocks((site / page).read_text(encoding="utf-8")))
     expected = "".join(t for _, t in PAGES["quanwen.html"])
     assert shown == expected

@@ -3,7 +3,7 @@ that refuses, hostile search text, and the vendored shim's pinned digest.
 
 The highlight cases are the links that froze the tab before: mudi.html with 100 and 200 copies of
 hl=的 (15 s and 103 s of main thread), 全文 with 300 (never finished) and with one hl= per distinct
-character of the speech (4.7 s). Marking is timed by edition.js itself (User Timing); the target
+character of the speech (4.7 s). Marking is timed by page.js itself (User Timing); the target
 is 50 ms on 全文 (`make bench` prints the figures); the limits here are ten times that, so a slow
 shared machine does not fail them while a regression to the old seconds still does.
 
@@ -20,12 +20,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import edition
+import oracle
 from conftest import ROOT
 from search_ui import _RUN_QUERY, run_query
 
 LIMIT_MS = 500
-EDITION = edition.edition()
+EDITION = oracle.edition()
 SPEECH = "".join(text for section in EDITION.sections for _, text in section.blocks())
 
 

@@ -1,7 +1,7 @@
 """Printing: each section and the whole speech print as a titled A4 Chinese document (issue: print).
 
 Each page is printed to PDF by Chromium, exactly as `make build` prints the PDF downloads
-(tools/make_downloads.py), and read back with poppler.
+(speech/make_downloads.py), and read back with poppler.
 """
 
 import re
@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 
-import edition
-import make_downloads
+import oracle
+from speech.printing import print_pdf
 import speech
 from conftest import ROOT
 from speech import downloads
@@ -19,7 +19,7 @@ MODEL = speech.load(ROOT / "docs")
 # The printable pages: each section and the whole speech.
 PRINTED = [doc.page for doc in downloads.documents(MODEL)]
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 PAGES = EDITION.expected_pages()
 NOTES = [note.text for note in MODEL.notes.values()]
 SOURCE_LINE = f"录自《{EDITION.title}》校订存档本。标点与分段按本站“编辑说明”校订，原文疑误加注而未改字。"
@@ -39,7 +39,7 @@ HANDOUTS = ["index.html", "shuyu.html", "bianji.html"]
 def pdfs(browser, base_url, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
     page = browser.new_page()
-    printed = {name: make_downloads.print_pdf(page, base_url + name, out / name.replace(".html", ".pdf"))
+    printed = {name: print_pdf(page, base_url + name, out / name.replace(".html", ".pdf"))
                for name in PRINTED + HANDOUTS}
     page.close()
     return printed

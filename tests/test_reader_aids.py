@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 
-import edition
+import oracle
 import static_server
 from conftest import PAGES, PUBLISHED
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 SIZES = {"": 1.0, "da": 1.25, "chaoda": 1.5}
 
 

@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 
-import edition
+import oracle
 import speech.model
 from conftest import PAGES, PUBLISHED, ROOT
 from fidelity import block_text, speech_blocks
 from speech.glossary import load as load_glossary
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 SPEECH_PAGES = [name.replace(".md", ".html") for name in (speech.model.HOME, *speech.model.SECTION_FILES)]
 GLOSSARY = load_glossary(ROOT / "includes" / "glossary.md")
 

@@ -9,14 +9,14 @@ import subprocess
 import opencc
 import pytest
 
-import edition
+import oracle
 from search_queries import MULTI_WORD, SINGLE_PHRASES, TRADITIONAL
 from conftest import ROOT
 from search_ui import fold, highlighted, open_search, run_query
 
 QUALITY_TEST = ROOT / "tests" / "js" / "search-quality.test.js"
 
-EDITION = edition.edition()
+EDITION = oracle.edition()
 # The pages whose speech the search must find, and their text as the source gives it.
 SPEECH_PAGES = {
     "index.html": "\n".join(t for _, t in EDITION.home_blocks()),
@@ -137,5 +137,5 @@ def test_the_page_marks_as_many_passages_as_the_index_lets_a_link_carry():
     """The page script cannot read the index; it states the cap again, and this keeps the two equal."""
     from speech.search_index import MAX_PASSAGES
 
-    script = (ROOT / "docs" / "assets" / "javascripts" / "edition.js").read_text(encoding="utf-8")
+    script = (ROOT / "docs" / "assets" / "javascripts" / "page.js").read_text(encoding="utf-8")
     assert re.search(r"const MAX_PASSAGES = (\d+)", script).group(1) == str(MAX_PASSAGES)

@@ -8,7 +8,7 @@ import pytest
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.meta import get_data
 
-import edition
+import oracle
 import speech
 from conftest import ROOT
 from speech import glossary
@@ -18,7 +18,7 @@ from speech.sentences import ENDS, SENTENCE, SPOKEN_LIMIT, mark_sentences
 
 MODEL = speech.load(ROOT / "docs")
 TERMS = glossary.load(ROOT / "includes" / "glossary.md")
-EXPECTED = edition.edition().expected_pages()
+EXPECTED = oracle.edition().expected_pages()
 
 
 class KeepTree(Treeprocessor):

@@ -115,7 +115,7 @@ def test_real_responses_carry_what_the_config_promises(served, deployed):
     for probe in probes:
         probe.write_text("{}" + " " * 4096, encoding="utf-8")
     try:
-        for path in PAGES + ["assets/stylesheets/edition.min.css", "assets/javascripts/edition.min.js",
+        for path in PAGES + ["assets/stylesheets/screen.min.css", "assets/javascripts/page.min.js",
                              "search/search_index.json", "assets/favicon.svg"] + [p.name for p in probes]:
             headers, _ = check(PREFIX + path, 200, gzip=True)
             assert headers["content-type"].endswith("charset=utf-8"), (path, headers["content-type"])

@@ -111,7 +111,7 @@ def lighthouse_performance(browser, base_url, site):
 
 
 def pathological_highlights(browser, base_url, site):
-    """The crafted highlight links of issue 9, timed by edition.js itself (User Timing): marking,
+    """The crafted highlight links of issue 9, timed by page.js itself (User Timing): marking,
     and marking plus scrolling to the first hit (which forces the page's first layout); and the
     page's whole main-thread time to load (Chromium's TaskDuration), for comparison with the 15 s
     and more these links took before. Addresses over 64 KB do not get through a server (the
@@ -121,12 +121,12 @@ def pathological_highlights(browser, base_url, site):
     from urllib.parse import quote
 
     sys.path.insert(0, str(ROOT / "tests"))
-    import edition
+    import oracle
 
     def hl(*passages):
         return "&".join("hl=" + quote(p) for p in passages)
 
-    speech = "".join(text for section in edition.edition().sections for _, text in section.blocks())
+    speech = "".join(text for section in oracle.edition().sections for _, text in section.blocks())
     every_character = list(dict.fromkeys(c for c in speech if not c.isspace()))
     max_url = 2 * 1024 * 1024
     disk = site.as_uri() + "/"

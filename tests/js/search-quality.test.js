@@ -3,7 +3,7 @@
  * (docs/assets/javascripts/search-worker.js) over the search/search_docs.js a build wrote.
  *
  * The queries and what each must find are worked out from the source text by the oracle
- * (tests/edition.py), in Python: tests/test_search.py writes them to a JSON file and runs this
+ * (tests/oracle.py), in Python: tests/test_search.py writes them to a JSON file and runs this
  * file with SEARCH_QUALITY_CASES naming it. Run alone (`node --test`), it has no cases and skips.
  */
 "use strict"

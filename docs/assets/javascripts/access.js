@@ -167,7 +167,7 @@
     settings.open = true
     root.setAttribute("data-access-open", "")
     save()
-    // 字号 and the palette are kept by their own owners (edition.js, Material): reset them there.
+    // 字号 and the palette are kept by their own owners (page.js, Material): reset them there.
     const zihao = document.querySelector(".zihao__option[data-zihao='']")
     if (zihao)
       zihao.click()

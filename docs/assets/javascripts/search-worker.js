@@ -187,7 +187,7 @@ function snippet(text, spans) {
 }
 
 /* The link into the page: ?hl= carries each matched passage as it stands in the text, which
-   edition.js marks on arrival. */
+   page.js marks on arrival. */
 function link(location, phrases) {
   const [path, anchor] = location.split("#")
   const query = [...phrases].slice(0, maxPassages).map(p => `hl=${encodeURIComponent(p)}`).join("&")

@@ -316,7 +316,7 @@ document.addEventListener("click", function (ev) {
 })()
 
 /*
- * 6. 字号 (overrides/partials/zihao.html): a button sets <html data-zihao>, which edition.css
+ * 6. 字号 (overrides/partials/zihao.html): a button sets <html data-zihao>, which screen.css
  *    scales the text by, and keeps the choice in localStorage, which main.html reads before the
  *    first paint of every later page (from disk too). aria-pressed tells a screen reader which
  *    size is on; the status line says it once more.
@@ -352,7 +352,7 @@ document.addEventListener("click", function (ev) {
 
 /*
  * 7. A glossary term, tapped or focused, shows its explanation in a card at the foot of the screen
- *    (edition.css, abbr.term:focus::after). When the page's footer (上一页 / 下一页) is in view the
+ *    (screen.css, abbr.term:focus::after). When the page's footer (上一页 / 下一页) is in view the
  *    card stands above it (--term-card-lift), so that it never covers the way on. A tap elsewhere
  *    takes the focus away, and so the card; scrolling on and Escape close it too. The scroll that
  *    brings a focused term into view (Tab) does not count: only scrolling once the card is shown.
