@@ -11,6 +11,7 @@ in brackets):
                              page shows every part of the speech it shows whole, in order, word for
                              word as the model has it
     7.85 one-top-heading     one h1 a page (全文's included section headings become h2 before toc)
+    7.82 title-phrases       the title in the phrases it may break between (the model's)
     7.8  leads-and-ordinals  lead sentences and ordinals set off
     7.75 generated-content   the outline, the glossary table, the collation and its summary, the
                              edition version, where a page asks for them (speech/generated.py)
@@ -74,6 +75,7 @@ class SpeechExtension(Extension):
         register = md.treeprocessors.register
         register(processors.CheckSpeech(md, self), "check-speech", 7.9)
         register(processors.OneTopHeading(md), "one-top-heading", 7.85)
+        register(processors.TitlePhrases(md, self), "title-phrases", 7.82)
         register(processors.LeadsAndOrdinals(md, self), "leads-and-ordinals", 7.8)
         register(processors.GeneratedContent(md, self), "generated-content", 7.75)
         register(processors.CitePage(md, self), "cite-page", 7.7)

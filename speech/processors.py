@@ -15,7 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from . import generated, model
-from .model import EDITORIAL, ORDINAL, SPEECH, Paragraph, is_editorial, speech_text
+from .model import EDITORIAL, ORDINAL, SPEECH, TITLE_ID, Paragraph, is_editorial, speech_text
 from .search_index import SearchBlock
 from .tree import add_class, has_class, wrap_matches
 
@@ -87,6 +87,22 @@ class OneTopHeading(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for heading in list(root.iter("h1"))[1:]:
             heading.tag = "h2"
+
+
+class TitlePhrases(SpeechProcessor):
+    """The speech's title in the phrases the editors let it break between (the model's
+    title_phrases), each a <span class="title-phrase">: the screen and print stylesheets break the
+    title only between them (GB/T 9704-2012, 7.3.3: 词意完整). The text is unchanged."""
+
+    def run(self, root: etree.Element) -> None:
+        speech = self.ext.speech
+        for heading in root.iter():
+            # Only a title of plain text: a mark inside it (a note) would be lost in the split.
+            if heading.get("id") == TITLE_ID and has_class(heading, SPEECH) and not len(heading) \
+                    and len(speech.title_phrases) > 1:
+                heading.text = ""
+                for phrase in speech.title_phrases:
+                    etree.SubElement(heading, "span", {"class": "title-phrase"}).text = phrase
 
 
 class LeadsAndOrdinals(SpeechProcessor):

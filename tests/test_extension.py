@@ -193,3 +193,13 @@ def test_collation_fills_its_placeholders_as_elements_with_marks_in_place():
 def test_a_page_asking_for_the_collation_without_one_fails_naming_it():
     with pytest.raises(StructureError, match=r"^duizhao\.md: asks for the collation"):
         convert(page_source("duizhao.md"), page="duizhao.md")
+
+
+def test_the_title_stands_in_the_editors_phrases_inside_one_sentence():
+    _, root, _ = convert(page_source("index.md"))
+    title = next(el for el in root.iter() if el.get("id") == "biaoti")
+    phrases = [span.text for span in title.iter("span") if span.get("class") == "title-phrase"]
+    assert phrases == list(SPEECH.title_phrases) and len(phrases) > 1
+    assert "".join(phrases) == SPEECH.title
+    sentence = title.find("span[@class='sentence']")
+    assert sentence is not None and len(sentence.findall("span[@class='title-phrase']")) == len(phrases)

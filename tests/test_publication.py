@@ -228,11 +228,3 @@ def test_the_glossary_card_never_covers_the_way_on_and_closes(browser, base_url)
     page.locator("article h1").tap()
     assert not page.evaluate("document.activeElement.matches('abbr.term')"), "a tap elsewhere leaves the card open"
     context.close()
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_first_load_stays_within_80_kib(browser, base_url, name):
-    """Bytes sent for a first visit (gzip, headers, the search worker): the budget every page keeps."""
-    from benchmark import first_load_transfer
-
-    assert first_load_transfer(browser, base_url, name) <= 80 * 1024
