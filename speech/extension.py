@@ -20,6 +20,7 @@ in brackets):
     6.5  paragraph-links     a ¶ after each speech paragraph that copies a citation
     [toc 5]
     4.9  editorial-marks     class="editorial" on every mark the site adds inside the speech
+    4.85 unbroken-ending     each speech paragraph's last two characters kept on one line
     4.8  sentence-marks      each sentence of a speech block in a span, for reading aloud
                              (speech/sentences.py)
     [relpath 0, unescape 0]
@@ -82,6 +83,7 @@ class SpeechExtension(Extension):
         register(processors.GlossaryTerms(md, self), "speech-glossary", 7)
         register(processors.ParagraphLinks(md, self), "paragraph-links", 6.5)
         register(processors.EditorialMarks(md), "editorial-marks", 4.9)
+        register(processors.UnbrokenEnding(md, self), "unbroken-ending", 4.85)
         register(SentenceMarks(md), "sentence-marks", 4.8)
         register(processors.SearchBlocks(md, self), "search-blocks", -1)
 

@@ -226,6 +226,52 @@ class EditorialMarks(Treeprocessor):
                 add_class(element, EDITORIAL)
 
 
+class UnbrokenEnding(SpeechProcessor):
+    """The last two characters of each speech paragraph (with the punctuation after them) in a
+    <span class="unbroken">, which the screen does not break: no paragraph ends on a line of one
+    character, at any width or 字号 (text-wrap: pretty alone leaves some). The text is unchanged."""
+
+    SHORT = 6   # characters: a child kept whole with the ending, never a whole sentence
+    ENDING = re.compile(r"[\u3400-\u9fff][^\u3400-\u9fff]*[\u3400-\u9fff][^\u3400-\u9fff]*$")
+
+    def run(self, root: etree.Element) -> None:
+        for element, _ in self.speech_paragraphs(root):
+            self.keep_ending(element)
+
+    def keep_ending(self, element: etree.Element) -> None:
+        """Wrap the ending where it stands: in the last text of element that is speech, or in
+        the last child that holds it (a lead sentence, say). A glossary term never breaks anyway."""
+        for child in reversed(element):
+            if child.tail and child.tail.strip():
+                self.wrap_tail(element, child)
+                return
+            if is_editorial(child):
+                continue
+            if child.tag != "abbr":
+                self.keep_ending(child)
+            return
+        if element.text and (found := self.ENDING.search(element.text)):
+            span = etree.Element("span", {"class": "unbroken"})
+            span.text, element.text = found.group(0), element.text[:found.start()]
+            span.tail = None
+            element.insert(0, span)
+
+    def wrap_tail(self, element: etree.Element, child: etree.Element) -> None:
+        """The ending is in the text after child: wrap its last two characters, or, if it holds
+        fewer, a short child (a term, an ordinal) and its tail together, or else the end of child."""
+        at = list(element).index(child) + 1
+        span = etree.Element("span", {"class": "unbroken"})
+        if found := self.ENDING.search(child.tail):
+            span.text, child.tail = found.group(0), child.tail[:found.start()]
+            element.insert(at, span)
+        elif len("".join(child.itertext())) <= self.SHORT:
+            element.remove(child)
+            span.append(child)
+            element.insert(at - 1, span)
+        elif not is_editorial(child):
+            self.keep_ending(child)
+
+
 class SearchBlocks(SpeechProcessor):
     """The page's text blocks (paragraph, heading, list item, table row) for the search index:
     the id to link to, the text without editorial marks, whether it is speech, and its label."""

@@ -203,3 +203,14 @@ def test_the_title_stands_in_the_editors_phrases_inside_one_sentence():
     assert "".join(phrases) == SPEECH.title
     sentence = title.find("span[@class='sentence']")
     assert sentence is not None and len(sentence.findall("span[@class='title-phrase']")) == len(phrases)
+
+
+def test_every_speech_paragraph_ends_in_two_characters_kept_together():
+    _, root, _ = convert("\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md")))
+    paragraphs = [p for p in root.iter("p") if "speech" in (p.get("class") or "").split()]
+    assert len(paragraphs) == len(list(SPEECH.paragraphs()))
+    for paragraph in paragraphs:
+        [ending] = [span for span in paragraph.iter("span") if span.get("class") == "unbroken"]
+        kept = "".join(ending.itertext())
+        assert len([c for c in kept if "\u3400" <= c <= "\u9fff"]) >= 2, kept
+        assert speech.model.speech_text(paragraph).endswith("".join(ending.itertext()).rstrip()), kept
