@@ -11,7 +11,8 @@
     page numbers     “— 1 —” in 四号 (14 pt) 宋体, a PAGE field, centred in the footer
     notes            the editors' notes as real footnotes: the mark in the paragraph where the note
                      belongs, the note at the foot of the page, in 五号 仿宋
-    source line      after the text, under a short rule, in 五号 仿宋
+    source line      after the text, under a short rule, in 五号 仿宋; every page before it full, and
+                     two lines of the text at least on its page (widow control)
 
 Word reads a run's Chinese font from w:rFonts/@w:eastAsia, which python-docx's `font.name` does
 not set: every font here is set for all four scripts, so that neither Word nor WPS falls back to
