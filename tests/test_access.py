@@ -260,12 +260,28 @@ def test_without_a_chinese_voice_or_speech_synthesis_the_control_says_what_to_do
 
 # 大字幕 ------------------------------------------------------------------------------------------
 
-def test_caption_shows_the_sentence_read_large_and_never_over_it(browser, served):
-    page = reader(browser, auto=False, width=360, height=740, is_mobile=True, has_touch=True)
+CAPTION = """() => {
+    const bar = document.querySelector('.access-caption')
+    return bar ? { text: bar.textContent, hidden: bar.hidden, height: bar.getBoundingClientRect().height } : null
+}"""
+
+# The words of each sentence of the speech, as the caption shows them (editorial marks left out).
+SENTENCES = """() => [...document.querySelectorAll('.speech .sentence')].map(s => {
+    const copy = s.cloneNode(true)
+    copy.querySelectorAll('.editorial').forEach(e => e.remove())
+    return copy.textContent
+})"""
+
+
+@pytest.mark.parametrize("jianyue", [False, True], ids=["", "jianyue"])
+def test_caption_shows_the_sentence_read_large_and_never_over_it(browser, served, jianyue):
+    page = reader(browser, auto=False, width=360, height=740, is_mobile=True, has_touch=True,
+                  settings={"open": True, "jianyue": jianyue})
     page.goto(served + "yiyi.html")
-    open_tools(page)
-    page.click("[data-access-setting=zimu]")
-    page.click("[data-access-action=read]")
+    page.wait_for_selector(".access-tools .access-button")
+    # Taps, as on a phone: no mouse pointer left resting on the text (it would point at a sentence).
+    page.tap("[data-access-setting=zimu]")
+    page.tap("[data-access-action=read]")
     for step in range(12):
         wait_spoken(page, step + 1)
         page.wait_for_timeout(50)
@@ -281,12 +297,99 @@ def test_caption_shows_the_sentence_read_large_and_never_over_it(browser, served
         assert state["size"] >= 32
         assert state["overlap"] <= 0 and state["inView"], (step, state)
         page.evaluate("__speech.finish()")
-    page.keyboard.press("Escape")
-    # 指读 without reading: the caption shows the sentence under the pointer.
-    sentence = page.locator("#yiyi-3 .sentence").nth(1)
-    sentence.scroll_into_view_if_needed()
-    sentence.hover()
-    assert page.locator(".access-caption").inner_text() == sentence.inner_text()
+    page.keyboard.press("Escape")                                     # stopped: nothing left over
+    assert page.evaluate(CAPTION) == {"text": "", "hidden": True, "height": 0}
+    # 指读 without reading: the caption shows the sentence under the pointer (tapped), never over it.
+    for nth in (1, -1):
+        sentence = page.locator("#yiyi-3 .sentence").nth(nth)
+        sentence.scroll_into_view_if_needed()
+        sentence.tap()
+        words = sentence.evaluate("s => { const c = s.cloneNode(true); "
+                                  "c.querySelectorAll('.editorial').forEach(e => e.remove()); return c.textContent }")
+        assert page.locator(".access-caption").inner_text() == words
+        bar = page.locator(".access-caption").bounding_box()
+        line = sentence.bounding_box()
+        assert min(bar["y"] + bar["height"], line["y"] + line["height"]) <= max(bar["y"], line["y"]), nth
+    page.locator(".article-meta span").first.tap()                   # off the speech: nothing
+    assert page.evaluate(CAPTION)["hidden"]
+    page.context.close()
+
+
+def test_caption_between_lines_shows_one_sentence_and_clears_on_stop(browser, served):
+    page = reader(browser, auto=False, settings={"open": True, "zimu": True})
+    page.goto(served + "yiyi.html")
+    page.wait_for_selector(".access-tools .access-button")
+    sentences = page.evaluate(SENTENCES)
+    # A point between the first two lines of a paragraph: on the paragraph, on no sentence.
+    x, y = page.evaluate("""() => {
+        const p = document.querySelector('#yiyi-2')
+        p.scrollIntoView({ block: 'center' })
+        const range = document.createRange()
+        range.selectNodeContents(p)
+        const rects = [...range.getClientRects()].filter(r => r.width > 0)
+        const top = Math.min(...rects.map(r => r.top))
+        const first = Math.max(...rects.filter(r => r.top < top + 4).map(r => r.bottom))
+        const second = Math.min(...rects.filter(r => r.top > first - 1).map(r => r.top))
+        const box = p.getBoundingClientRect()
+        return [box.left + box.width / 2, (first + second) / 2]
+    }""")
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).id", [x, y]) == "yiyi-2"
+    page.mouse.move(10, 10)
+    page.mouse.move(x, y)
+    shown = page.evaluate(CAPTION)
+    assert shown["hidden"] or shown["text"] in sentences, shown["text"]
+    assert shown["height"] < 740 / 5
+    page.mouse.move(5, 5)                                             # off the text: nothing
+    assert page.evaluate(CAPTION)["hidden"]
+    # Reading, then 停止: the caption is cleared and hidden.
+    page.click("[data-access-action=read]")
+    wait_spoken(page, 1)
+    until(page, "document.querySelector('.access-caption').textContent.length > 0")
+    assert page.evaluate(CAPTION)["text"] == sentences[0]
+    page.click("[data-access-action=stop]")
+    assert page.evaluate(CAPTION) == {"text": "", "hidden": True, "height": 0}
+    assert page.problems == []
+    page.context.close()
+
+
+# The row ----------------------------------------------------------------------------------------
+
+# The middles of each unit's parts, which must share a line: 朗读 暂停 停止; 语速 慢 中 快; the 配色 four.
+UNIT_MIDDLES = """() => {
+    const tops = selector => [...document.querySelectorAll(selector)].map(el => {
+        const box = el.getBoundingClientRect()
+        return (box.top + box.bottom) / 2
+    })
+    return [tops('[data-access-action=read], [data-access-action=pause], [data-access-action=stop]'),
+            tops('.access-label, [data-access-rate]'),
+            tops('[data-access-scheme]')]
+}"""
+
+
+@pytest.mark.parametrize("zihao", ["", "teda"])
+@pytest.mark.parametrize("width", [360, 390])
+def test_the_rows_labels_stay_with_their_buttons_on_phones(browser, served, width, zihao):
+    page = reader(browser, width=width, height=740, is_mobile=True, has_touch=True, settings={"open": True})
+    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+    page.goto(served + "yiyi.html")
+    page.wait_for_selector(".access-tools .access-button")
+    for middles in page.evaluate(UNIT_MIDDLES):
+        assert len(middles) >= 3 and max(middles) - min(middles) < 2, middles
+    page.context.close()
+
+
+@pytest.mark.parametrize("zihao, rem", [("", 0.7), ("da", 0.8), ("chaoda", 0.9), ("teda", 0.9)])
+def test_the_tools_text_grows_with_zihao(browser, served, zihao, rem):
+    page = reader(browser, width=360, height=740, is_mobile=True, has_touch=True, settings={"open": True})
+    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+    page.goto(served + "yiyi.html")
+    page.wait_for_selector(".access-tools .access-button")
+    root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    sizes = page.evaluate("[...document.querySelectorAll('.access-tools .access-button, .access-label')]"
+                          ".map(el => parseFloat(getComputedStyle(el).fontSize))")
+    assert sizes and all(size == pytest.approx(root * rem) for size in sizes), sizes
+    page.click(".access-entry")                                      # closed: the title is where it was
+    assert page.evaluate("document.querySelector('h1').getBoundingClientRect().bottom < innerHeight / 2")
     page.context.close()
 
 

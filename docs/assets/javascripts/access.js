@@ -25,46 +25,53 @@
   const FLAGS = ["zimu", "shubiao", "shizixian", "jianyue", "open"]   // also on <html>, data-access-*
   const CONTRAST = ["heihuang", "baihei"]                              // <html data-access-peise>
 
-  /* The row's controls: groups of buttons; data-access-* says what each does (see "The controls"). */
+  /* The row's controls: groups of units, each unit a line's worth that never breaks (a label stays
+     with its buttons); data-access-* says what each does (see "The controls"). */
   function build() {
     const groups = [
-      ["朗读", [["action", "read", "朗读"], ["action", "pause", "暂停"], ["action", "stop", "停止"], "语速",
-                ["rate", "slow", "慢", "语速慢"], ["rate", "medium", "中", "语速中"], ["rate", "fast", "快", "语速快"],
-                ["setting", "zhushi", "连同编者注"]]],
-      ["配色", [["scheme", "default", "浅色"], ["scheme", "slate", "深色"], ["scheme", "heihuang", "黑底黄字"],
-                ["scheme", "baihei", "白底黑字"]]],
-      ["辅助", [["setting", "zimu", "大字幕"], ["setting", "shubiao", "特大鼠标"], ["setting", "shizixian", "十字线"],
-                ["setting", "jianyue", "简约阅读"], ["action", "reset", "重置"]]]
+      ["朗读", [[["action", "read", "朗读"], ["action", "pause", "暂停"], ["action", "stop", "停止"]],
+                ["语速", ["rate", "slow", "慢", "语速慢"], ["rate", "medium", "中", "语速中"], ["rate", "fast", "快", "语速快"]],
+                [["setting", "zhushi", "连同编者注"]]]],
+      ["配色", [[["scheme", "default", "浅色"], ["scheme", "slate", "深色"], ["scheme", "heihuang", "黑底黄字"],
+                 ["scheme", "baihei", "白底黑字"]]]],
+      ["辅助", [[["setting", "zimu", "大字幕"], ["setting", "shubiao", "特大鼠标"]],
+                [["setting", "shizixian", "十字线"], ["setting", "jianyue", "简约阅读"]],
+                [["action", "reset", "重置"]]]]
     ]
     const inner = document.createElement("div")
     inner.className = "access-tools__inner"
-    for (const [name, controls] of groups) {
+    for (const [name, units] of groups) {
       const group = document.createElement("div")
       group.className = "access-group"
       group.setAttribute("role", "group")
       group.setAttribute("aria-label", name)
-      for (const control of controls) {
-        if (typeof control === "string") {
-          const label = document.createElement("span")
-          label.className = "access-label"
-          label.setAttribute("aria-hidden", "true")
-          label.textContent = control
-          group.append(label)
-          continue
+      for (const controls of units) {
+        const unit = document.createElement("div")
+        unit.className = "access-unit"
+        group.append(unit)
+        for (const control of controls) {
+          if (typeof control === "string") {
+            const label = document.createElement("span")
+            label.className = "access-label"
+            label.setAttribute("aria-hidden", "true")
+            label.textContent = control
+            unit.append(label)
+            continue
+          }
+          const [kind, value, text, name] = control
+          const button = document.createElement("button")
+          button.type = "button"
+          button.className = "access-button"
+          button.dataset["access" + kind[0].toUpperCase() + kind.slice(1)] = value
+          button.textContent = text
+          if (name)
+            button.setAttribute("aria-label", name)
+          if (kind !== "action")
+            button.setAttribute("aria-pressed", "false")
+          else if (value !== "read" && value !== "reset")
+            button.disabled = true
+          unit.append(button)
         }
-        const [kind, value, text, name] = control
-        const button = document.createElement("button")
-        button.type = "button"
-        button.className = "access-button"
-        button.dataset["access" + kind[0].toUpperCase() + kind.slice(1)] = value
-        button.textContent = text
-        if (name)
-          button.setAttribute("aria-label", name)
-        if (kind !== "action")
-          button.setAttribute("aria-pressed", "false")
-        else if (value !== "read" && value !== "reset")
-          button.disabled = true
-        group.append(button)
       }
       inner.append(group)
     }
@@ -72,7 +79,7 @@
     help.className = "access-button"
     help.href = row.dataset.help
     help.textContent = "无障碍说明"
-    inner.lastChild.append(help)
+    inner.lastChild.lastChild.append(help)
     const line = document.createElement("p")
     line.className = "access-status"
     line.setAttribute("role", "status")
@@ -301,14 +308,15 @@
       for (const el of document.querySelectorAll(".is-reading"))
         el.classList.remove("is-reading")
       const item = this.state === "idle" ? null : this.items[this.at]
+      caption.update()
       if (item) {
         item.classList.add("is-reading")
         const box = item.getBoundingClientRect()
-        const bar = caption.height()
-        if (box.top < 60 || box.bottom > innerHeight - bar)
+        if (box.top < 60 || box.bottom > innerHeight - caption.height()) {
           item.scrollIntoView({ block: "center" })
+          caption.update()
+        }
       }
-      caption.update()
     },
 
     /* Pausing cancels and resuming reads the sentence again from its start: speechSynthesis.pause()
@@ -395,13 +403,13 @@
 
   const caption = {
     bar: null,
-    shown: null,
 
     height() {
       return this.bar && !this.bar.hidden ? this.bar.offsetHeight : 0
     },
 
-    /* Show the sentence being read; else, with 指读 (not reading), what is pointed at or focused. */
+    /* Show the sentence being read; else, not reading, the sentence pointed at or focused, if any:
+       one sentence or nothing, never a stale one. */
     update(pointed) {
       if (settings.zimu !== true) {
         if (this.bar)
@@ -416,26 +424,56 @@
       }
       let item = reader.state !== "idle" ? reader.items[reader.at] : null
       if (!item && pointed instanceof Element)
-        item = pointed.closest(".sentence") || pointed.closest(".speech")
-      if (!item)
-        item = this.shown
-      this.shown = item
-      this.bar.hidden = !item
-      if (!item)
+        item = pointed.closest(".speech .sentence")
+      this.item = undefined                            // shown and placed again, wherever it is now
+      this.show(item || null)
+    },
+
+    show(item) {
+      if (!this.bar || item === this.item && this.bar.hidden === !item)
         return
-      this.bar.textContent = textOf(item)
-      // Never over the text it shows: at the foot of the screen, or at the top if the text is down there.
-      this.bar.classList.remove("access-caption--top")
+      this.item = item
+      this.bar.textContent = item ? textOf(item) : ""
+      this.bar.hidden = !item
+      if (item)
+        this.place(item)
+    },
+
+    /* Never over the text it shows: at the foot of the screen, else at the top, else wherever it
+       covers less of it. */
+    place(item) {
       const box = item.getBoundingClientRect()
-      if (box.bottom > innerHeight - this.bar.offsetHeight)
-        this.bar.classList.add("access-caption--top")
+      const overlap = top => {
+        this.bar.classList.toggle("access-caption--top", top)
+        const bar = this.bar.getBoundingClientRect()
+        return Math.max(0, Math.min(bar.bottom, box.bottom) - Math.max(bar.top, box.top))
+      }
+      const below = overlap(false)
+      if (below > 0)
+        overlap(overlap(true) > below ? false : true)
     }
   }
 
-  document.addEventListener("pointerover", ev => {
-    if (reader.state === "idle" && settings.zimu === true && ev.target instanceof Element && ev.target.closest(".speech"))
-      caption.update(ev.target)
-  })
+  /* The sentence at a point of the speech; between two lines, the one of the line nearest. */
+  function sentenceAt(target, x, y) {
+    if (!(target instanceof Element) || !target.closest(".speech"))
+      return null
+    const sentence = target.closest(".sentence")
+    if (sentence)
+      return sentence
+    const caret = document.caretPositionFromPoint ? document.caretPositionFromPoint(x, y)
+      : document.caretRangeFromPoint && document.caretRangeFromPoint(x, y)
+    const node = caret && (caret.offsetNode || caret.startContainer)
+    const el = node && (node instanceof Element ? node : node.parentElement)
+    return el && target.contains(el) && el.closest(".sentence") || null
+  }
+
+  /* 指读 without reading: the sentence under the pointer (a mouse's, or a finger's tap). */
+  for (const type of ["pointerover", "pointermove"])
+    document.addEventListener(type, ev => {
+      if (reader.state === "idle" && settings.zimu === true && (type === "pointerover" || ev.pointerType !== "touch"))
+        caption.show(sentenceAt(ev.target, ev.clientX, ev.clientY))
+    })
 
   /* 十字线 -------------------------------------------------------------------------------------- */
 
