@@ -123,6 +123,8 @@ def shared_build(name: str) -> Path:
 
 def pytest_collection_finish(session):
     """Start the shared builds the collected tests need, before the first test runs."""
+    if session.config.option.collectonly:
+        return
     needed = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
     for name in SHARED_BUILDS:
         if name in needed and name not in _shared:
