@@ -53,6 +53,7 @@ def on_config(config):
 def on_page_context(context, page, config, nav):
     model = _extension.speech
     url = page.canonical_url if config.site_url else None
+    context["speech"] = model          # its year and version for the meta line
     context["speech_title"] = model.title
     context["source_line"] = downloads.source_line(model.title, url)
     if page.meta.get("printable") is True:

@@ -11,7 +11,8 @@
     page numbers     “— 1 —” in 四号 (14 pt) 宋体, a PAGE field, centred in the footer
     notes            the editors' notes as real footnotes: the mark in the paragraph where the note
                      belongs, the note at the foot of the page, in 五号 仿宋
-    source line      after the text, under a short rule, in 五号 仿宋
+    source line      after the text, under a short rule, in 五号 仿宋; every page before it full, and
+                     two lines of the text at least on its page (widow control)
 
 Word reads a run's Chinese font from w:rFonts/@w:eastAsia, which python-docx's `font.name` does
 not set: every font here is set for all four scripts, so that neither Word nor WPS falls back to
@@ -63,6 +64,8 @@ CHARS_PER_LINE = 28
 # 22 lines in the 225 mm of the 版心: 637.8 pt / 22 = 28.99 pt; 28.95 pt (579 twips) is the figure
 # in use, a hair under, so that rounding never pushes the 22nd line onto the next page.
 LINE_PITCH = Twips(579)
+# Word's own styles for footnotes, by their ids (named “footnote text”, “footnote reference”).
+FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "FootnoteText", "FootnoteReference"
 NOTE_PITCH = Pt(16)          # the notes and the source line: 五号 on 16 pt, as print.css sets them
 # 28 characters in the 156 mm (442.2 pt) of a line: 16 pt characters need 448 pt, so each is set
 # 0.25 pt closer (w:spacing −5, in twentieths of a point): 28 × 15.75 = 441 pt.
@@ -106,12 +109,18 @@ def write_docx(doc: Document, source_line: str) -> bytes:
             _paragraph(word, block.text, HEADING_FONT, SANHAO, indent=True, keep_with_next=True)
         else:
             last = _body_paragraph(word, doc, block.text, footnotes)
-    # The last page holds more than a stub: the last paragraph goes over whole, with the source line.
-    last.paragraph_format.keep_together = True
-    last.paragraph_format.keep_with_next = True
+    # Full pages to the end: the last paragraph breaks across pages like any other, widow control
+    # taking two of its lines at least over to the source line. Kept with the source line
+    # (w:keepNext) it would not break in LibreOffice, which never splits a paragraph kept with the
+    # next, and went over whole, leaving a third of a page empty. A paragraph too short to break
+    # (under 2 + 2 lines) loses nothing by it, and is kept with the source line, which then never
+    # stands alone after a closing line such as 我的话讲完了。
+    if _lines(last) < 4:
+        last.paragraph_format.keep_with_next = True
     # The source line in 五号 on 16 pt under a short rule, as the printed page (print.css) has it.
     source = _paragraph(word, source_line, BODY_FONT, WUHAO, indent=True, line=NOTE_PITCH)
     source.paragraph_format.space_before = NOTE_PITCH
+    source.paragraph_format.keep_together = True
     _rule_above(source)
     props = word.core_properties
     props.title = doc.document_title
@@ -164,6 +173,11 @@ def _body_paragraph(word, doc: Document, text: str, footnotes: "_Footnotes"):
     return paragraph
 
 
+def _lines(paragraph) -> int:
+    """The lines a body paragraph takes: its first line indented two characters."""
+    return -(-(2 + len(paragraph.text)) // CHARS_PER_LINE)
+
+
 def _rule_above(paragraph):
     """A short rule over the paragraph: a top border, its length the first line's indent away."""
     p_pr = paragraph._p.get_or_add_pPr()
@@ -184,8 +198,12 @@ class _Footnotes:
     """Word's footnotes part (word/footnotes.xml): python-docx writes none, so it is made here as
     Word makes it — the separator and continuation separator (ids −1 and 0, named in the settings'
     w:footnotePr), then one w:footnote per note, numbered from 1 — with its relationship from the
-    document and its content type. In the text, each note is a
-    run holding w:footnoteReference, set as a superscript; Word, WPS and LibreOffice number them."""
+    document and its content type. In the text, each note is a run holding w:footnoteReference;
+    Word, WPS and LibreOffice number them. The mark in the text and the number before the note
+    are in Word's own character style for them, FootnoteReference (a superscript), and the note in
+    FootnoteText: LibreOffice sets the number before a note in the style it takes for
+    FootnoteReference, not in the run's own formatting, so without the style it printed it at the
+    paragraph's size, on the line."""
 
     FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
     CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -228,17 +246,14 @@ class _Footnotes:
         note_id = self.next_id
         self.next_id += 1
         run = _run(paragraph, "", BODY_FONT[0], SANHAO)
-        run._r.get_or_add_rPr().append(parse_xml(f'<w:vertAlign {nsdecls("w")} w:val="superscript"/>'))
+        run._r.style = FOOTNOTE_REFERENCE
         run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{note_id}"/>'))
-        font = BODY_FONT[0]
-        fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
-        size = int(WUHAO.pt * 2)
+        # The note's font and size come from its paragraph style, FootnoteText.
         self._xml().append(parse_xml(
-            f'<w:footnote {nsdecls("w")} w:id="{note_id}"><w:p><w:pPr>'
-            f'<w:spacing w:before="0" w:after="0" w:line="{_twips(NOTE_PITCH)}" w:lineRule="exact"/>'
-            f'<w:jc w:val="both"/></w:pPr>'
-            f'<w:r><w:rPr>{fonts}<w:sz w:val="{size}"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-            f'<w:r><w:rPr>{fonts}<w:sz w:val="{size}"/></w:rPr><w:t xml:space="preserve"> {_escape(text)}</w:t></w:r>'
+            f'<w:footnote {nsdecls("w")} w:id="{note_id}"><w:p>'
+            f'<w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT}"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {_escape(text)}</w:t></w:r>'
             f'</w:p></w:footnote>'))
 
 
@@ -284,6 +299,19 @@ def _styles(word):
     normal = word.styles["Normal"]
     normal.font.size = SANHAO
     normal.paragraph_format.widow_control = True
+    # Word's built-in styles for notes (python-docx's template has neither), under Word's names and
+    # ids, which WPS and LibreOffice map to their own footnote styles: the note 五号 on 16 pt,
+    # justified; its number, in the text and before the note, a superscript.
+    word.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="{FOOTNOTE_TEXT}">'
+        f'<w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>'
+        f'<w:unhideWhenUsed/><w:pPr><w:spacing w:before="0" w:after="0" w:line="{_twips(NOTE_PITCH)}" '
+        f'w:lineRule="exact"/><w:jc w:val="both"/></w:pPr>'
+        f'<w:rPr><w:sz w:val="{int(WUHAO.pt * 2)}"/><w:szCs w:val="{int(WUHAO.pt * 2)}"/></w:rPr></w:style>'))
+    word.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="character" w:styleId="{FOOTNOTE_REFERENCE}">'
+        f'<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>'
+        f'<w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'))
 
 
 def _rfonts(name: str):

@@ -11,6 +11,7 @@ in brackets):
                              page shows every part of the speech it shows whole, in order, word for
                              word as the model has it
     7.85 one-top-heading     one h1 a page (全文's included section headings become h2 before toc)
+    7.82 title-phrases       the title in the phrases it may break between (the model's)
     7.8  leads-and-ordinals  lead sentences and ordinals set off
     7.75 generated-content   the outline, the glossary table, the collation and its summary, the
                              edition version, where a page asks for them (speech/generated.py)
@@ -19,6 +20,7 @@ in brackets):
     6.5  paragraph-links     a ¶ after each speech paragraph that copies a citation
     [toc 5]
     4.9  editorial-marks     class="editorial" on every mark the site adds inside the speech
+    4.85 unbroken-ending     each speech paragraph's last two characters kept on one line
     4.8  sentence-marks      each sentence of a speech block in a span, for reading aloud
                              (speech/sentences.py)
     [relpath 0, unescape 0]
@@ -74,12 +76,14 @@ class SpeechExtension(Extension):
         register = md.treeprocessors.register
         register(processors.CheckSpeech(md, self), "check-speech", 7.9)
         register(processors.OneTopHeading(md), "one-top-heading", 7.85)
+        register(processors.TitlePhrases(md, self), "title-phrases", 7.82)
         register(processors.LeadsAndOrdinals(md, self), "leads-and-ordinals", 7.8)
         register(processors.GeneratedContent(md, self), "generated-content", 7.75)
         register(processors.CitePage(md, self), "cite-page", 7.7)
         register(processors.GlossaryTerms(md, self), "speech-glossary", 7)
         register(processors.ParagraphLinks(md, self), "paragraph-links", 6.5)
         register(processors.EditorialMarks(md), "editorial-marks", 4.9)
+        register(processors.UnbrokenEnding(md, self), "unbroken-ending", 4.85)
         register(SentenceMarks(md), "sentence-marks", 4.8)
         register(processors.SearchBlocks(md, self), "search-blocks", -1)
 

@@ -15,7 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from . import generated, model
-from .model import EDITORIAL, ORDINAL, SPEECH, Paragraph, is_editorial, speech_text
+from .model import EDITORIAL, ORDINAL, SPEECH, TITLE_ID, Paragraph, is_editorial, speech_text
 from .search_index import SearchBlock
 from .tree import add_class, has_class, wrap_matches
 
@@ -87,6 +87,22 @@ class OneTopHeading(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for heading in list(root.iter("h1"))[1:]:
             heading.tag = "h2"
+
+
+class TitlePhrases(SpeechProcessor):
+    """The speech's title in the phrases the editors let it break between (the model's
+    title_phrases), each a <span class="title-phrase">: the screen and print stylesheets break the
+    title only between them (GB/T 9704-2012, 7.3.3: 词意完整). The text is unchanged."""
+
+    def run(self, root: etree.Element) -> None:
+        speech = self.ext.speech
+        for heading in root.iter():
+            # Only a title of plain text: a mark inside it (a note) would be lost in the split.
+            if heading.get("id") == TITLE_ID and has_class(heading, SPEECH) and not len(heading) \
+                    and len(speech.title_phrases) > 1:
+                heading.text = ""
+                for phrase in speech.title_phrases:
+                    etree.SubElement(heading, "span", {"class": "title-phrase"}).text = phrase
 
 
 class LeadsAndOrdinals(SpeechProcessor):
@@ -208,6 +224,52 @@ class EditorialMarks(Treeprocessor):
         for element in root.iter():
             if is_editorial(element):
                 add_class(element, EDITORIAL)
+
+
+class UnbrokenEnding(SpeechProcessor):
+    """The last two characters of each speech paragraph (with the punctuation after them) in a
+    <span class="unbroken">, which the screen does not break: no paragraph ends on a line of one
+    character, at any width or 字号 (text-wrap: pretty alone leaves some). The text is unchanged."""
+
+    SHORT = 6   # characters: a child kept whole with the ending, never a whole sentence
+    ENDING = re.compile(r"[\u3400-\u9fff][^\u3400-\u9fff]*[\u3400-\u9fff][^\u3400-\u9fff]*$")
+
+    def run(self, root: etree.Element) -> None:
+        for element, _ in self.speech_paragraphs(root):
+            self.keep_ending(element)
+
+    def keep_ending(self, element: etree.Element) -> None:
+        """Wrap the ending where it stands: in the last text of element that is speech, or in
+        the last child that holds it (a lead sentence, say). A glossary term never breaks anyway."""
+        for child in reversed(element):
+            if child.tail and child.tail.strip():
+                self.wrap_tail(element, child)
+                return
+            if is_editorial(child):
+                continue
+            if child.tag != "abbr":
+                self.keep_ending(child)
+            return
+        if element.text and (found := self.ENDING.search(element.text)):
+            span = etree.Element("span", {"class": "unbroken"})
+            span.text, element.text = found.group(0), element.text[:found.start()]
+            span.tail = None
+            element.insert(0, span)
+
+    def wrap_tail(self, element: etree.Element, child: etree.Element) -> None:
+        """The ending is in the text after child: wrap its last two characters, or, if it holds
+        fewer, a short child (a term, an ordinal) and its tail together, or else the end of child."""
+        at = list(element).index(child) + 1
+        span = etree.Element("span", {"class": "unbroken"})
+        if found := self.ENDING.search(child.tail):
+            span.text, child.tail = found.group(0), child.tail[:found.start()]
+            element.insert(at, span)
+        elif len("".join(child.itertext())) <= self.SHORT:
+            element.remove(child)
+            span.append(child)
+            element.insert(at - 1, span)
+        elif not is_editorial(child):
+            self.keep_ending(child)
 
 
 class SearchBlocks(SpeechProcessor):

@@ -25,6 +25,7 @@ from collections import Counter
 import docx
 import lxml.etree
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 
 import oracle
@@ -107,6 +108,38 @@ def footnote_part(document):
     return next((part for part in document.part.package.iter_parts() if part.partname == "/word/footnotes.xml"), None)
 
 
+def is_superscript(run, document) -> bool:
+    """A run (w:r) set as a superscript by its own properties or by its character style."""
+    r_pr = run.find(f"{W}rPr")
+    style_id = None if r_pr is None or r_pr.find(f"{W}rStyle") is None else r_pr.find(f"{W}rStyle").get(f"{W}val")
+    style = next((s for s in document.styles.element.iter(f"{W}style") if s.get(f"{W}styleId") == style_id), None)
+    for props in (r_pr, None if style is None else style.find(f"{W}rPr")):
+        align = None if props is None else props.find(f"{W}vertAlign")
+        if align is not None:
+            return align.get(f"{W}val") == "superscript"
+    return False
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_note_numbers_are_superscripts_in_words_footnote_reference_style(files, stem):
+    """The mark in the text and the number before each note are in Word's FootnoteReference
+    character style, a superscript: LibreOffice sets the number before a note in that style alone
+    (its run's own formatting aside), so without it the number stood at the note's full size."""
+    document = docx.Document(files[stem])
+    notes = lxml.etree.fromstring(footnote_part(document).blob)
+    marks = [ref.getparent() for ref in document.element.body.iter(f"{W}footnoteReference")]
+    numbers = [ref.getparent() for ref in notes.iter(f"{W}footnoteRef")]
+    assert marks and len(numbers) == len(marks)
+    for run in marks + numbers:
+        assert run.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "FootnoteReference"
+        assert is_superscript(run, document)
+    assert document.styles["footnote reference"].type == WD_STYLE_TYPE.CHARACTER
+    note_style = document.styles["footnote text"]
+    assert note_style.font.size == Pt(10.5)                                   # 五号
+    assert {p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in notes.iter(f"{W}p")
+            if p.getparent().get(f"{W}type") is None} == {note_style.style_id}
+
+
 @pytest.mark.parametrize("stem", STEMS)
 def test_notes_are_footnotes_marked_where_they_belong(files, stem):
     """Each editors' note is a real footnote: a w:footnoteReference in the paragraph, right after
@@ -126,7 +159,6 @@ def test_notes_are_footnotes_marked_where_they_belong(files, stem):
         for run in paragraph._p.iter(f"{W}r"):
             for ref in run.iter(f"{W}footnoteReference"):
                 references.append((paragraph.text, len(text), texts[ref.get(f"{W}id")]))
-                assert run.find(f"{W}rPr/{W}vertAlign").get(f"{W}val") == "superscript"
             text += "".join(t.text for t in run.iter(f"{W}t"))
     assert len(references) == len(notes)
     for text, offset, note in references:
@@ -140,6 +172,18 @@ def test_a_rule_stands_above_the_source_line(files, stem):
     source = [p for p in docx.Document(files[stem]).paragraphs if p.text][-1]
     top = source._p.find(f"{W}pPr/{W}pBdr/{W}top")
     assert top is not None and top.get(f"{W}val") == "single"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_only_a_last_paragraph_too_short_to_break_is_kept_with_the_source_line(files, stem):
+    """LibreOffice never splits a paragraph kept with the next: a long last paragraph is left free
+    to break (widow control brings two of its lines to the source line); one of under 2 + 2 lines,
+    which cannot break anyway, is kept with it, so that the source line never stands alone."""
+    *_, last, source = [p for p in docx.Document(files[stem]).paragraphs if p.text]
+    lines = -(-(2 + len(last.text)) // CHARS_PER_LINE)
+    assert bool(last.paragraph_format.keep_with_next) == (lines < 4), (stem, lines)
+    assert not last.paragraph_format.keep_together and last.paragraph_format.widow_control
+    assert source.paragraph_format.keep_together
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -250,13 +294,23 @@ def page_count(pdf) -> int:
     return int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf)).group(1))
 
 
+BODY_BOTTOM = (37 + 225) / 25.4 * 72           # the foot of the 版心, in pt from the page's top
+
+
 def body_and_foot(pdf, page: int) -> tuple[list, list]:
     """A page's lines of body text, and the rest: the footnotes (from the first line that starts
-    with a note's number and 编者注) and the source line (录自…). The page number is left out."""
-    body, foot = [], []
+    with a note's number and 编者注) and the source line (录自…). The page number, under the 版心,
+    is left out. A note's number, raised and small, is a line of its own to poppler: it is put
+    back at the head of its note's first line."""
+    lines = []
     for line in text_lines(pdf, page):
-        if re.fullmatch(r"—?\d+—?", line[2]):
+        if line[0] > BODY_BOTTOM:
             continue
+        if lines and re.fullmatch(r"\d+", lines[-1][2]) and line[2].startswith("编者注："):
+            line = (line[0], line[1], lines.pop()[2] + line[2], line[3])
+        lines.append(line)
+    body, foot = [], []
+    for line in lines:
         if foot or re.match(r"\d*编者注：|录自《", line[2]):
             foot.append(line)
         else:
@@ -289,11 +343,37 @@ def test_a_full_page_holds_22_lines_of_28_characters(rendered):
         assert max(len(re.sub(r"\d", "", text)) for _, _, text, _ in body) <= CHARS_PER_LINE, f"page {page}: a line over 28"
 
 
-def test_every_rendered_page_holds_four_lines_of_text(rendered):
+PITCH = docx_writer.LINE_PITCH.pt
+# The note separator and the room around it: one line (measured: a full page with notes has its
+# last line of text one line above its first note).
+SEPARATOR_LINES = 1
+# What widow control and keeping a heading with its text may leave empty at a page's foot: a
+# paragraph that cannot leave two lines there goes over whole (one line empty), a heading goes over
+# with two lines of its text; and a line that brings its note with it goes over when the two do
+# not fit (yiyi.docx page 1: two lines).
+MOST_EMPTY_LINES = 2
+
+
+def empty_lines_at_the_foot(pdf, page: int) -> float:
+    """The lines of the 22-line grid a page leaves empty under its text, above its notes."""
+    body, foot = body_and_foot(pdf, page)
+    notes = [line for line in foot if not line[2].startswith("录自")]
+    floor = notes[0][0] - SEPARATOR_LINES * PITCH if notes else BODY_BOTTOM
+    return (floor - max(y_min + height for y_min, _, _, height in body)) / PITCH
+
+
+def test_pages_are_full_to_the_last_and_the_source_line_never_stands_alone(rendered):
+    """GB/T 9704 fills every page but the last: the last paragraph breaks across pages like any
+    other (in LibreOffice a paragraph kept with the next would not), and widow control takes two
+    lines of it at least to the last page, above the source line."""
     for stem, pdf in rendered.items():
-        for page in range(1, page_count(pdf) + 1):
-            body, _ = body_and_foot(pdf, page)
-            assert len(body) >= 4, f"{stem}.docx as rendered, page {page}: {len(body)} lines of text"
+        pages = page_count(pdf)
+        for page in range(1, pages):
+            empty = empty_lines_at_the_foot(pdf, page)
+            assert round(empty) <= MOST_EMPTY_LINES, f"{stem}.docx as rendered, page {page}: {empty:.1f} lines empty"
+        body, foot = body_and_foot(pdf, pages)
+        assert any(line[2].startswith("录自") for line in foot), f"{stem}.docx: no source line on the last page"
+        assert len(body) >= 2, f"{stem}.docx as rendered: the last page has {len(body)} lines of text"
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -322,3 +402,5 @@ def test_docx_is_the_same_file_from_the_same_speech(files):
     with zipfile.ZipFile(files["yiyi"]) as package:
         assert {member.date_time for member in package.infolist()} == {(2022, 1, 1, 0, 0, 0)}
     assert docx.Document(files["yiyi"]).core_properties.modified.year == 2022
+    doc = downloads.document(speech.load(ROOT / "docs"), "yiyi")        # the speech read afresh
+    assert docx_writer.write_docx(doc, doc.source_line()) == files["yiyi"].read_bytes()

@@ -193,3 +193,24 @@ def test_collation_fills_its_placeholders_as_elements_with_marks_in_place():
 def test_a_page_asking_for_the_collation_without_one_fails_naming_it():
     with pytest.raises(StructureError, match=r"^duizhao\.md: asks for the collation"):
         convert(page_source("duizhao.md"), page="duizhao.md")
+
+
+def test_the_title_stands_in_the_editors_phrases_inside_one_sentence():
+    _, root, _ = convert(page_source("index.md"))
+    title = next(el for el in root.iter() if el.get("id") == "biaoti")
+    phrases = [span.text for span in title.iter("span") if span.get("class") == "title-phrase"]
+    assert phrases == list(SPEECH.title_phrases) and len(phrases) > 1
+    assert "".join(phrases) == SPEECH.title
+    sentence = title.find("span[@class='sentence']")
+    assert sentence is not None and len(sentence.findall("span[@class='title-phrase']")) == len(phrases)
+
+
+def test_every_speech_paragraph_ends_in_two_characters_kept_together():
+    _, root, _ = convert("\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md")))
+    paragraphs = [p for p in root.iter("p") if "speech" in (p.get("class") or "").split()]
+    assert len(paragraphs) == len(list(SPEECH.paragraphs()))
+    for paragraph in paragraphs:
+        [ending] = [span for span in paragraph.iter("span") if span.get("class") == "unbroken"]
+        kept = "".join(ending.itertext())
+        assert len([c for c in kept if "\u3400" <= c <= "\u9fff"]) >= 2, kept
+        assert speech.model.speech_text(paragraph).endswith("".join(ending.itertext()).rstrip()), kept
