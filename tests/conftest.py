@@ -55,6 +55,7 @@ DEPLOYED_PATH = "/jianghua/"
 BUILDS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
 _folders: list[Path] = []
 _shared: dict[str, Future] = {}
+_broken: dict[Callable, Future] = {}
 
 
 def copy_project(folder: Path) -> Path:
@@ -115,20 +116,31 @@ def _build(name: str) -> Path:
 SHARED_BUILDS = ("site", "published_site", "edited_site", "deeper_site", "deployed")
 
 
-def shared_build(name: str) -> Path:
+def shared_build_started(name: str) -> Future:
     if name not in _shared:
         _shared[name] = BUILDS.submit(_build, name)
-    return _shared[name].result()
+    return _shared[name]
+
+
+def shared_build(name: str) -> Path:
+    return shared_build_started(name).result()
 
 
 def pytest_collection_finish(session):
-    """Start the shared builds the collected tests need, before the first test runs."""
+    """Start the builds the collected tests need before the first test runs: the site, every
+    broken copy (a module's BREAKAGES, read by its `broken` fixture), then the other shared builds."""
     if session.config.option.collectonly:
         return
     needed = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
+    if "site" in needed:
+        shared_build_started("site")
+    for item in session.items:
+        if "broken" in getattr(item, "fixturenames", ()):
+            for breakage in getattr(item.module, "BREAKAGES", {}).values():
+                broken_build_started(breakage)
     for name in SHARED_BUILDS:
-        if name in needed and name not in _shared:
-            _shared[name] = BUILDS.submit(_build, name)
+        if name in needed:
+            shared_build_started(name)
 
 
 def pytest_sessionfinish(session):
@@ -137,16 +149,23 @@ def pytest_sessionfinish(session):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def build_broken(breakages: dict[str, Callable[[Path], None]]) -> dict[str, subprocess.CompletedProcess]:
-    """Each breakage applied to a copy of the project of its own; the copies built side by side."""
-    def build(name: str, breakage: Callable[[Path], None]) -> subprocess.CompletedProcess:
-        folder = new_folder("broken")
-        project = copy_project(folder / "project")
-        breakage(project)
-        return build_site(project, folder / "out")
+def _build_broken(breakage: Callable[[Path], None]) -> subprocess.CompletedProcess:
+    folder = new_folder("broken")
+    project = copy_project(folder / "project")
+    breakage(project)
+    return build_site(project, folder / "out")
 
-    futures = {name: BUILDS.submit(build, name, breakage) for name, breakage in breakages.items()}
-    return {name: future.result() for name, future in futures.items()}
+
+def broken_build_started(breakage: Callable[[Path], None]) -> Future:
+    if breakage not in _broken:
+        _broken[breakage] = BUILDS.submit(_build_broken, breakage)
+    return _broken[breakage]
+
+
+def build_broken(breakages: dict[str, Callable[[Path], None]]) -> dict[str, subprocess.CompletedProcess]:
+    """Each breakage applied to a copy of the project of its own; the copies built side by side
+    (started at collection when they are a test module's BREAKAGES)."""
+    return {name: broken_build_started(breakage).result() for name, breakage in breakages.items()}
 
 
 @pytest.fixture(scope="session")

@@ -30,11 +30,13 @@ def break_links(project):
     replace_in(project / "mkdocs.yml", "- 编辑说明: bianji.md", "- 编辑说明: bianji.md\n  - 附录: fulu.md")
 
 
+BREAKAGES = {file: (lambda project, file=file, old=old, new=new: replace_in(project / "docs" / file, old, new))
+             for file, old, new, _ in INPUT_ERRORS} | {"links": break_links}
+
+
 @pytest.fixture(scope="module")
 def broken():
-    breakages = {file: (lambda project, file=file, old=old, new=new: replace_in(project / "docs" / file, old, new))
-                 for file, old, new, _ in INPUT_ERRORS}
-    return build_broken({**breakages, "links": break_links})
+    return build_broken(BREAKAGES)
 
 
 @pytest.mark.parametrize("file,named", [(file, named) for file, _, _, named in INPUT_ERRORS])

@@ -87,10 +87,12 @@ def add_an_inline_handler_to_a_template(project):
                         encoding="utf-8")
 
 
+BREAKAGES = {"page with a script": add_a_page_with_a_script, "inline handler": add_an_inline_handler_to_a_template}
+
+
 @pytest.fixture(scope="module")
 def broken():
-    return build_broken({"page with a script": add_a_page_with_a_script,
-                         "inline handler": add_an_inline_handler_to_a_template})
+    return build_broken(BREAKAGES)
 
 
 def test_a_script_not_from_our_templates_fails_the_build(broken):
