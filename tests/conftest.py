@@ -2,12 +2,19 @@
 
 Tests come in layers, marked from the fixtures they use (so a marker cannot lie):
   unit     no build: the speech model, the Markdown extension, the oracle, the style guide
-  site     the built HTML (one strict build), and builds of broken copies of the project
+  site     the built HTML (shared builds, one per setting), and builds of broken copies of the project
   browser  Chromium over the built site (and LibreOffice rendering the Word files)
   gates    axe-core and Lighthouse (tests/test_quality.py)
 `make check` runs unit and site; `make test` runs everything.
 """
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -18,8 +25,8 @@ from harness import ROOT, build_site, chromium, nav_pages
 PAGES = nav_pages()
 
 # Chromium (and LibreOffice, for the Word files): the slow, rendering layer.
-BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "published", "rendered"}
-SITE_FIXTURES = {"site", "project", "published_site"}
+BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "published", "rendered", "deployed"}
+SITE_FIXTURES = {"site", "published_site", "deeper_site", "edited_site", "broken"}
 
 
 def pytest_collection_modifyitems(items):
@@ -29,7 +36,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.gates)
         elif fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-        elif fixtures & SITE_FIXTURES or "build_site" in item.function.__code__.co_names:
+        elif fixtures & SITE_FIXTURES or {"build_site", "build_broken"} & set(item.function.__code__.co_names):
             item.add_marker(pytest.mark.site)
         else:
             item.add_marker(pytest.mark.unit)
@@ -38,39 +45,160 @@ def pytest_collection_modifyitems(items):
 # What a build reads: a copy of these is a project that builds like the real one.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "speech", "source")
 
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the project to break on purpose; build it with build_site(project, …)."""
-    import shutil
-
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / part)
-    return tmp_path
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return out
-
-
 # The address a deployer gives the published site (SITE_URL): canonical links, sitemap, QR codes.
 PUBLISHED = "https://example.org/jianghua/"
+# Where the servers of tests/test_servers.py mount the site with downloads (SITE_PATH).
+DEPLOYED_PATH = "/jianghua/"
+
+# Builds run side by side, one per core, while the tests before them run: a build is a process
+# of its own, so the threads only wait.
+BUILDS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
+_folders: list[Path] = []
+_shared: dict[str, Future] = {}
+_broken: dict[Callable, Future] = {}
+
+
+def copy_project(folder: Path) -> Path:
+    folder.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    return folder
+
+
+def new_folder(name: str) -> Path:
+    """A folder for one build; readable by everyone (nginx and Apache read the deployed site)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"speech-{name}-"))
+    folder.chmod(0o755)
+    _folders.append(folder)
+    return folder
+
+
+def edit_as_an_editor(project: Path) -> None:
+    """Changes an editor may make that must still build: a template with a new inline script
+    (the CSP follows it), a glossary explanation with < > & in it (text wherever it is shown)."""
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    assert "{% block libs %}" in text
+    template.write_text(text.replace("{% block libs %}", "{% block libs %}<script>var changed = 1</script>", 1),
+                        encoding="utf-8")
+    glossary = project / "includes" / "glossary.md"
+    text = glossary.read_text(encoding="utf-8")
+    assert "*[党组]: " in text
+    glossary.write_text(text.replace("*[党组]: ", "*[党组]: &lt;党组&gt; &amp; "), encoding="utf-8")
+
+
+def _build(name: str) -> Path:
+    """One of the builds the tests only read: its site folder (the deployed one: the folder
+    holding site/ and deploy/)."""
+    folder = new_folder(name)
+    site, project, settings = folder / "site", ROOT, {}
+    if name == "published_site":
+        settings = {"SITE_URL": PUBLISHED}
+    elif name == "deeper_site":
+        settings = {"SITE_PATH": "/a/deeper/mount/"}
+    elif name == "edited_site":
+        project = copy_project(folder / "project")
+        edit_as_an_editor(project)
+    elif name == "deployed":    # as `make build` builds it, downloads included
+        settings = {"SPEECH_DOWNLOADS": "1", "SITE_PATH": DEPLOYED_PATH, "DEPLOY_ROOT": str(site)}
+    result = build_site(project, site, settings)
+    assert result.returncode == 0, f"strict build of {name} failed:\n{result.stderr}"
+    if name == "deployed":
+        # As make build runs it: a process of its own, its Chromium printing the PDFs.
+        made = subprocess.run([sys.executable, "-m", "speech.make_downloads", str(site)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert made.returncode == 0, made.stdout + made.stderr
+        return folder
+    return site
+
+
+SHARED_BUILDS = ("site", "published_site", "edited_site", "deeper_site", "deployed")
+
+
+def shared_build_started(name: str) -> Future:
+    if name not in _shared:
+        _shared[name] = BUILDS.submit(_build, name)
+    return _shared[name]
+
+
+def shared_build(name: str) -> Path:
+    return shared_build_started(name).result()
+
+
+def pytest_collection_finish(session):
+    """Start the builds the collected tests need before the first test runs: the site, every
+    broken copy (a module's BREAKAGES, read by its `broken` fixture), then the other shared builds."""
+    if session.config.option.collectonly:
+        return
+    needed = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
+    if "site" in needed:
+        shared_build_started("site")
+    for item in session.items:
+        if "broken" in getattr(item, "fixturenames", ()):
+            for breakage in getattr(item.module, "BREAKAGES", {}).values():
+                broken_build_started(breakage)
+    for name in SHARED_BUILDS:
+        if name in needed:
+            shared_build_started(name)
+
+
+def pytest_sessionfinish(session):
+    BUILDS.shutdown(cancel_futures=True)
+    for folder in _folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build_broken(breakage: Callable[[Path], None]) -> subprocess.CompletedProcess:
+    folder = new_folder("broken")
+    project = copy_project(folder / "project")
+    breakage(project)
+    return build_site(project, folder / "out")
+
+
+def broken_build_started(breakage: Callable[[Path], None]) -> Future:
+    if breakage not in _broken:
+        _broken[breakage] = BUILDS.submit(_build_broken, breakage)
+    return _broken[breakage]
+
+
+def build_broken(breakages: dict[str, Callable[[Path], None]]) -> dict[str, subprocess.CompletedProcess]:
+    """Each breakage applied to a copy of the project of its own; the copies built side by side
+    (started at collection when they are a test module's BREAKAGES)."""
+    return {name: broken_build_started(breakage).result() for name, breakage in breakages.items()}
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory) -> Path:
+def site() -> Path:
+    """The site as `make serve` builds it; read only."""
+    return shared_build("site")
+
+
+@pytest.fixture(scope="session")
+def published_site() -> Path:
     """The site built with SITE_URL set, as a deployer who knows its address builds it; read only."""
-    out = tmp_path_factory.mktemp("published") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", PUBLISHED)
-        result = build_site(ROOT, out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return out
+    return shared_build("published_site")
+
+
+@pytest.fixture(scope="session")
+def deeper_site() -> Path:
+    """The site built for a deep sub-path named by SITE_PATH (/a/deeper/mount/); read only."""
+    return shared_build("deeper_site")
+
+
+@pytest.fixture(scope="session")
+def edited_site() -> Path:
+    """A copy of the project changed as edit_as_an_editor says, built; read only."""
+    return shared_build("edited_site")
+
+
+@pytest.fixture(scope="session")
+def deployed() -> Path:
+    """`make build` with SITE_PATH=/jianghua/ and DEPLOY_ROOT at the site, downloads included (PDFs
+    printed by speech.make_downloads, as make build runs it): the folder holding site/ and deploy/,
+    readable by the servers' users; read only. Its pages link to their downloads; only the 404
+    page and deploy/ depend on the path, so it is served at the root too."""
+    return shared_build("deployed")
 
 
 @pytest.fixture(scope="session")

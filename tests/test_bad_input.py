@@ -9,7 +9,7 @@ write is refused where it is written (test_raw_html.py).
 
 import pytest
 
-from conftest import build_site
+from conftest import build_broken
 
 
 def replace_in(path, old, new):
@@ -18,26 +18,40 @@ def replace_in(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize("file,old,new,named", [
+INPUT_ERRORS = [
     ("mudi.md", "{ #mudi-4 }", "{ #mudi-3 }", "mudi-3"),                       # found reading the speech
     ("bianji.md", "title: 编辑说明", "title: [编辑说明", "front matter"),        # found converting a page
-])
-def test_an_error_in_the_input_is_one_line_of_the_build_naming_the_file(project, tmp_path, file, old, new, named):
-    replace_in(project / "docs" / file, old, new)
-    result = build_site(project, tmp_path / "out")
+]
+
+
+def break_links(project):
+    replace_in(project / "docs" / "index.md", "](bianji.md)", "](bianji-missing.md)")
+    replace_in(project / "docs" / "bianji.md", "yiyi.md#yiyi-2", "yiyi.md#yiyi-99")
+    replace_in(project / "mkdocs.yml", "- 编辑说明: bianji.md", "- 编辑说明: bianji.md\n  - 附录: fulu.md")
+
+
+BREAKAGES = {file: (lambda project, file=file, old=old, new=new: replace_in(project / "docs" / file, old, new))
+             for file, old, new, _ in INPUT_ERRORS} | {"links": break_links}
+
+
+@pytest.fixture(scope="module")
+def broken():
+    return build_broken(BREAKAGES)
+
+
+@pytest.mark.parametrize("file,named", [(file, named) for file, _, _, named in INPUT_ERRORS])
+def test_an_error_in_the_input_is_one_line_of_the_build_naming_the_file(broken, file, named):
+    result = broken[file]
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
     assert any(f"{file}: " in line and named in line for line in errors), result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_broken_links_fail_the_build(project, tmp_path):
+def test_broken_links_fail_the_build(broken):
     """One build of a copy: MkDocs' strict mode counts the broken link, anchor and navigation
     entry as it goes, writes every page, and fails at the end naming each."""
-    replace_in(project / "docs" / "index.md", "](bianji.md)", "](bianji-missing.md)")
-    replace_in(project / "docs" / "bianji.md", "yiyi.md#yiyi-2", "yiyi.md#yiyi-99")
-    replace_in(project / "mkdocs.yml", "- 编辑说明: bianji.md", "- 编辑说明: bianji.md\n  - 附录: fulu.md")
-    result = build_site(project, tmp_path / "out")
+    result = broken["links"]
     assert result.returncode != 0, result.stderr
     for named in ("index.md", "bianji-missing.md", "bianji.md", "yiyi-99", "fulu.md"):
         assert named in result.stderr, f"{named} not named in:\n{result.stderr}"

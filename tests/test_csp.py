@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import static_server
-from conftest import PAGES, ROOT, build_site
+from conftest import PAGES, ROOT, build_broken
 from reader_walk import REPORT_VIOLATIONS, walk
 
 
@@ -67,21 +67,36 @@ def test_policy_allows_exactly_the_inline_scripts_of_the_pages(site):
     assert set(script_src[1:]) == expected and len(expected) >= 5
 
 
-def test_a_template_script_is_trusted_by_where_it_comes_from(project, tmp_path):
-    """Our templates may change their inline scripts: the policy follows, no list of hashes."""
-    template = project / "overrides" / "main.html"
-    text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("{% block libs %}", "{% block libs %}<script>var changed = 1</script>", 1),
-                        encoding="utf-8")
-    assert "{% block libs %}" in text and build_site(project, tmp_path / "out").returncode == 0
+def test_a_template_script_is_trusted_by_where_it_comes_from(edited_site):
+    """Our templates may change their inline scripts: the policy follows, no list of hashes.
+    (edited_site: a copy whose overrides/main.html has a new <script>var changed = 1</script>.)"""
     digest = base64.b64encode(hashlib.sha256(b"var changed = 1").digest()).decode()
-    assert f"'sha256-{digest}'" in read_headers(tmp_path / "out")["Content-Security-Policy"]
+    assert f"'sha256-{digest}'" in read_headers(edited_site)["Content-Security-Policy"]
 
 
-def test_a_script_not_from_our_templates_fails_the_build(project, tmp_path):
+def add_a_page_with_a_script(project):
     """An .html file in docs/ is copied as it is: its inline script is nobody's template."""
     (project / "docs" / "extra.html").write_text("<!doctype html><script>alert(1)</script>", encoding="utf-8")
-    result = build_site(project, tmp_path / "out")
+
+
+def add_an_inline_handler_to_a_template(project):
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    assert "{% block libs %}" in text
+    template.write_text(text.replace("{% block libs %}", '{% block libs %}<button onclick="alert(1)">x</button>', 1),
+                        encoding="utf-8")
+
+
+BREAKAGES = {"page with a script": add_a_page_with_a_script, "inline handler": add_an_inline_handler_to_a_template}
+
+
+@pytest.fixture(scope="module")
+def broken():
+    return build_broken(BREAKAGES)
+
+
+def test_a_script_not_from_our_templates_fails_the_build(broken):
+    result = broken["page with a script"]
     assert result.returncode != 0
     assert "extra.html (not rendered by our templates" in result.stderr and "'alert(1)'" in result.stderr, result.stderr[-600:]
 
@@ -103,12 +118,8 @@ def test_a_script_in_a_pages_content_fails_naming_its_source():
         hook.on_page_content("<p>讲话</p><script>alert(1)</script>", page, None, None)
 
 
-def test_markup_the_policy_would_block_in_a_template_fails_the_build(project, tmp_path):
-    template = project / "overrides" / "main.html"
-    text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("{% block libs %}", '{% block libs %}<button onclick="alert(1)">x</button>', 1),
-                        encoding="utf-8")
-    result = build_site(project, tmp_path / "out")
+def test_markup_the_policy_would_block_in_a_template_fails_the_build(broken):
+    result = broken["inline handler"]
     assert result.returncode != 0
     assert "404.html would break" in result.stderr and "inline event handler" in result.stderr, result.stderr[-600:]
 

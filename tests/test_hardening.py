@@ -1,4 +1,4 @@
-"""Hostile and unlucky input (issue 9): crafted highlight links, malformed fragments, a clipboard
+"""Hostile and unlucky input: crafted highlight links, malformed fragments, a clipboard
 that refuses, hostile search text, and the vendored shim's pinned digest.
 
 The highlight cases are the links that froze the tab before: mudi.html with 100 and 200 copies of

@@ -7,30 +7,17 @@ served where it was built for. Hosts answer every missing path with the site's 4
 404; the local server does the same, mounted under a prefix, with the site's own _headers (its
 CSP among them). Debian's nginx and Apache serve it under /jianghua/ in tests/test_servers.py."""
 
-import os
 import urllib.error
 import urllib.request
 
 import pytest
 
 import static_server
-from conftest import PAGES, ROOT, build_site
+from conftest import PAGES, PUBLISHED
 from search_ui import open_search, run_query
 
 MISSING = ["missing.html", "a/b/missing.html", "a/b/c/d/e/no-such-folder/"]
 NAV_FILES = PAGES   # mkdocs.yml's navigation, in order
-
-
-def build_with(tmp_path_factory, name, **settings):
-    out = tmp_path_factory.mktemp(name) / "site"
-    os.environ.update(settings)
-    try:
-        result = build_site(ROOT, out)
-    finally:
-        for key in settings:
-            del os.environ[key]
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 # (build, where it is served): the root, a deep sub-path named by SITE_PATH, SITE_URL's own path.
@@ -39,11 +26,10 @@ MOUNTS = [("no settings", "/"), ("SITE_PATH /a/deeper/mount/", "/a/deeper/mount/
 
 
 @pytest.fixture(scope="module")
-def mounts(site, tmp_path_factory):
-    """(build, prefix) -> base URL of that build served under that prefix, with its headers."""
-    builds = {"no settings": site,
-              "SITE_PATH /a/deeper/mount/": build_with(tmp_path_factory, "deeper", SITE_PATH="/a/deeper/mount/"),
-              "SITE_URL /jianghua/": build_with(tmp_path_factory, "published", SITE_URL="https://example.org/jianghua/")}
+def mounts(site, deeper_site, published_site):
+    """(build, prefix) -> base URL of that build served under that prefix, with its headers.
+    The builds are the session's: published_site has SITE_URL https://example.org/jianghua/."""
+    builds = {"no settings": site, "SITE_PATH /a/deeper/mount/": deeper_site, "SITE_URL /jianghua/": published_site}
     servers, urls = [], {}
     for build, prefix in MOUNTS:
         server, url = static_server.start(builds[build], prefix=prefix, headers=True)

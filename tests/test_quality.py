@@ -1,7 +1,13 @@
-"""Quality gates: axe-core (light and dark palettes, every 字号) and Lighthouse (mobile) on every page.
+"""Quality gates: axe-core on every page (light and dark palettes, every 字号), and Lighthouse's
+best practices and SEO (mobile) on the page that holds the most: 全文.
 
-Lighthouse's performance score is a timing, so it is not a pass/fail test: `make bench` prints
-it (median of five runs a page)."""
+Lighthouse's accessibility category is axe-core's rules, which the axe test runs on every page
+in more states than Lighthouse sees. What its best practices and SEO audit per page (title,
+description, lang, charset, canonical, console errors, failed requests) the site and browser
+tests check on every page; what they audit of the page's make-up (tap targets, legible text,
+link text, deprecated APIs) is the same on every page, all from one set of templates and
+stylesheets, so one page in one run proves it. Lighthouse's performance score is a timing, so it
+is not a pass/fail test: `make bench` prints it (median of five runs a page)."""
 
 import pytest
 
@@ -35,11 +41,9 @@ def test_axe_finds_no_violations(browser, base_url, name, scheme):
     assert violations == [], f"{name} ({scheme}): {violations}"
 
 
-@pytest.mark.parametrize("name", ALL_PAGES)
-def test_lighthouse_mobile(base_url, name):
-    """Accessibility, best practices and SEO 100 (performance: `make bench`)."""
-    report = lighthouse(base_url + name, categories=("accessibility", "best-practices", "seo"))
+def test_lighthouse_mobile(base_url):
+    """Best practices and SEO 100 on 全文 (accessibility: axe above; performance: `make bench`)."""
+    report = lighthouse(base_url + "quanwen.html", categories=("best-practices", "seo"))
     result = scores(report)
-    assert result["accessibility"] == 1, failed_audits(report)
     assert result["best-practices"] == 1, failed_audits(report)
     assert result["seo"] == 1, failed_audits(report)

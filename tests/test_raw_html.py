@@ -5,7 +5,7 @@ and the line; glossary text means the same wherever it is shown."""
 import markdown
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_broken
 from speech import glossary
 from speech.model import StructureError
 from speech.raw_html import ALLOWED, NOTE_LIMIT, ContentIsText
@@ -107,60 +107,71 @@ def test_glossary_character_references_are_read_once():
     assert terms == {"党组": "写作 <党组> & 简称"}
 
 
-def test_glossary_text_means_the_same_in_tooltip_table_and_search(tmp_path, project):
-    """Built: one explanation with < > & in it, read back as text from all three places."""
+def test_glossary_text_means_the_same_in_tooltip_table_and_search(edited_site):
+    """Built: one explanation with < > & in it (edited_site's glossary: 党组 explained as
+    "&lt;党组&gt; &amp; …"), read back as text from all three places."""
     import json
     import re
 
     from bs4 import BeautifulSoup
 
-    path = project / "includes" / "glossary.md"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("*[党组]: ", "*[党组]: &lt;党组&gt; &amp; "), encoding="utf-8")
-    assert build_site(project, tmp_path / "out").returncode == 0
     meant = "<党组> & "
-    tooltip = BeautifulSoup((tmp_path / "out" / "yiyi.html").read_text(encoding="utf-8"), "html.parser")
+    tooltip = BeautifulSoup((edited_site / "yiyi.html").read_text(encoding="utf-8"), "html.parser")
     assert tooltip.select_one('abbr[title^="<党组>"]')["title"].startswith(meant)
-    table = BeautifulSoup((tmp_path / "out" / "shuyu.html").read_text(encoding="utf-8"), "html.parser")
+    table = BeautifulSoup((edited_site / "shuyu.html").read_text(encoding="utf-8"), "html.parser")
     assert any(td.get_text().startswith(meant) for td in table.select("td"))
-    index = (tmp_path / "out" / "search" / "search_docs.js").read_text(encoding="utf-8")
+    index = (edited_site / "search" / "search_docs.js").read_text(encoding="utf-8")
     blocks = json.loads(re.search(r"(\{.*\}|\[.*\])", index, re.S).group(1))
     assert meant in json.dumps(blocks, ensure_ascii=False)
 
 
 # --- Through MkDocs: one line naming the file ----------------------------------------------------
 
-def test_build_refuses_a_script_in_a_note_in_one_line(project, tmp_path):
-    page = project / "docs" / "yiyi.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("[^shishi]: 编者注：", "[^shishi]: 编者注：<script>alert(document.domain)</script>"),
-                    encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("[^shishi]:"))
-    result = build_site(project, tmp_path / "out")
+def replace_in(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(file: str, found) -> int:
+    """The line of the project's `file` where `found(line)` first holds."""
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if found(line))
+
+
+BREAKAGES = {
+    "script in a note": lambda project: replace_in(
+        project / "docs" / "yiyi.md", "[^shishi]: 编者注：", "[^shishi]: 编者注：<script>alert(document.domain)</script>"),
+    "markup in a paragraph": lambda project: replace_in(project / "docs" / "mudi.md", "三会一课", "三会<b>一</b>课"),
+    "markup in front matter": lambda project: replace_in(
+        project / "docs" / "mudi.md", "title: 二、培训的目的", "title: '二、培训的目的<img src=x onerror=alert(2)>'"),
+    "markup in the glossary": lambda project: replace_in(
+        project / "includes" / "glossary.md", "*[党组]: ", "*[党组]: <script>x</script>"),
+}
+
+
+@pytest.fixture(scope="module")
+def broken():
+    return build_broken(BREAKAGES)
+
+
+def test_build_refuses_a_script_in_a_note_in_one_line(broken):
+    line = line_of("docs/yiyi.md", lambda l: l.startswith("[^shishi]:"))
+    result = broken["script in a note"]
     assert result.returncode != 0
     errors = [l for l in result.stderr.splitlines() if l.startswith("ERROR")]
     assert errors == [f"ERROR   -  yiyi.md:{line}: <script>: raw HTML is not allowed in content, which is text "
                       "(the site adds all markup itself)"], errors
 
 
-def test_build_refuses_raw_html_in_a_speech_paragraph_naming_the_line(project, tmp_path):
-    page = project / "docs" / "mudi.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("三会一课", "三会<b>一</b>课", 1), encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if "三会一课" in l)
-    result = build_site(project, tmp_path / "out")
+def test_build_refuses_raw_html_in_a_speech_paragraph_naming_the_line(broken):
+    line = line_of("docs/mudi.md", lambda l: "三会一课" in l)
+    result = broken["markup in a paragraph"]
     assert result.returncode != 0 and f"mudi.md:{line}: <b>: raw HTML" in result.stderr, result.stderr[-600:]
 
 
-def test_build_refuses_markup_in_front_matter_and_glossary(project, tmp_path):
-    page = project / "docs" / "mudi.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "title: 二、培训的目的", "title: '二、培训的目的<img src=x onerror=alert(2)>'"), encoding="utf-8")
-    result = build_site(project, tmp_path / "out")
+def test_build_refuses_markup_in_front_matter_and_glossary(broken):
+    result = broken["markup in front matter"]
     assert result.returncode != 0 and "mudi.md:2: raw HTML <img" in result.stderr, result.stderr[-600:]
-
-    page.write_text((ROOT / "docs" / "mudi.md").read_text(encoding="utf-8"), encoding="utf-8")
-    path = project / "includes" / "glossary.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("*[党组]: ", "*[党组]: <script>x</script>"), encoding="utf-8")
-    result = build_site(project, tmp_path / "out")
+    result = broken["markup in the glossary"]
     assert result.returncode != 0 and "includes/glossary.md:9: raw HTML <script>" in result.stderr, result.stderr[-600:]

@@ -1,16 +1,14 @@
 """The site as deployed: Debian's nginx and Apache httpd serve it under /jianghua/ with the configs
 `make build` writes (deploy/nginx.conf, deploy/apache.conf), included at server level as the
 README's 发布 section says, the build pointed at the test's folder only by its settings
-(SITE_PATH, DEPLOY_ROOT). On each, a reader's walk in Chromium (tests/reader_walk.py) finds no CSP
-violation, console error or failed request, and real HTTP responses carry what the configs
+(SITE_PATH, DEPLOY_ROOT): the session's `deployed` build (tests/conftest.py), its PDFs printed
+by speech.make_downloads as `make build` prints them. On each, a reader's walk in Chromium
+(tests/reader_walk.py) finds no CSP violation, console error or failed request, and real HTTP responses carry what the configs
 promise: the headers on every response, errors and redirects included; compression; charset;
 downloads as attachments with their Chinese names; the 404 page; long links served."""
 
 import http.client
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,42 +16,12 @@ import pytest
 
 import real_servers
 import speech
-from conftest import PAGES, ROOT, build_site
+from conftest import DEPLOYED_PATH, PAGES, ROOT
 from reader_walk import LONG_LINK, walk
 from speech import downloads
 
-PREFIX = "/jianghua/"
+PREFIX = DEPLOYED_PATH   # the deployed build's SITE_PATH (tests/conftest.py)
 SERVERS = {"nginx": real_servers.nginx, "apache": real_servers.apache}
-
-
-@pytest.fixture(scope="module")
-def deployed(browser):
-    """`make build` with SITE_PATH=/jianghua/ and DEPLOY_ROOT at a folder the servers' users can
-    read, downloads included (their PDFs printed by the session's Chromium): yields the folder
-    holding site/ and deploy/."""
-    from speech.make_downloads import dead_links, write_files
-    from speech.printing import print_pdf
-
-    folder = Path(tempfile.mkdtemp(prefix="deployed-"))
-    folder.chmod(0o755)
-    site = folder / "site"
-    settings = {"SITE_PATH": PREFIX, "DEPLOY_ROOT": str(site), "SPEECH_DOWNLOADS": "1"}
-    os.environ.update(settings)
-    try:
-        result = build_site(ROOT, site)
-    finally:
-        for key in settings:
-            del os.environ[key]
-    assert result.returncode == 0, result.stderr
-    model = speech.load(ROOT / "docs")
-    write_files(site, model)
-    page = browser.new_page()
-    for doc in downloads.documents(model):
-        print_pdf(page, (site / doc.page).as_uri(), site / doc.path("pdf"), doc.document_title)
-    page.close()
-    assert dead_links(site) == []
-    yield folder
-    shutil.rmtree(folder)
 
 
 @pytest.fixture(scope="module", params=SERVERS)

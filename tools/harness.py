@@ -23,9 +23,10 @@ def nav_pages() -> list[str]:
     return [uri.replace(".md", ".html") for entry in config["nav"] for uri in entry.values()]
 
 
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """A strict build of `project` into `out`; the result carries MkDocs' messages."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project: Path, out: Path, settings: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `out`, with `settings` (SITE_URL, SITE_PATH…) added to the
+    environment; the result carries MkDocs' messages."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(settings or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
