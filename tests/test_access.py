@@ -395,13 +395,13 @@ def test_the_tools_text_grows_with_zihao(browser, served, zihao, rem):
 
 # 配色 ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("zihao", ["", "teda"])
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", PAGES + ["404.html"])
-def test_high_contrast_meets_aaa(browser, base_url, name, scheme, zihao):
+def test_high_contrast_meets_aaa(browser, base_url, name, scheme):
+    """At the default 字号, the binding case: the colours are the same at every 字号, and AAA asks
+    less of large text (4.5:1) than of normal text (7:1)."""
     # Served without the CSP: it would refuse axe, injected as an inline script.
     page = reader(browser, settings={"open": True})
-    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
     page.goto(base_url + "index.html")
     page.wait_for_selector("#access-tools:not([hidden])")
     page.click(f"[data-access-scheme={scheme}]")
@@ -412,7 +412,7 @@ def test_high_contrast_meets_aaa(browser, base_url, name, scheme, zihao):
     result = page.evaluate("axe.run(document, { resultTypes: ['violations'], "
                            "rules: { 'color-contrast-enhanced': { enabled: true } } })")
     violations = [f"{v['id']}: {[n['html'][:90] for n in v['nodes'][:3]]}" for v in result["violations"]]
-    assert violations == [], f"{name} ({scheme}, 字号 {zihao or '默认'})"
+    assert violations == [], f"{name} ({scheme})"
     # Links in running text are underlined: not told apart by colour alone.
     assert page.evaluate("[...document.querySelectorAll('article p a:not(.para-link)')]"
                          ".every(a => getComputedStyle(a).textDecorationLine.includes('underline'))")
