@@ -7,7 +7,6 @@ every tool from the keyboard alone."""
 
 import json
 import re
-import shutil
 import subprocess
 import time
 
@@ -712,7 +711,6 @@ def test_every_tool_by_keyboard_alone(browser, served):
 VOICE = "cmn-latn-pinyin"
 
 
-@pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("soxi"), reason="espeak-ng and sox")
 def test_espeak_renders_every_utterance_of_a_page_in_order(browser, served, tmp_path):
     """The utterances of 二、培训的目的 as the page hands them to speech synthesis, rendered by
     espeak-ng (Mandarin) into one WAV: every Han character becomes a Mandarin syllable, and the

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 import static_server
-from conftest import PAGES, PUBLISHED
+from conftest import PAGES
 from search_ui import open_search, run_query
 
 MISSING = ["missing.html", "a/b/missing.html", "a/b/c/d/e/no-such-folder/"]

@@ -4,7 +4,7 @@
 # download browsers here), CJK fonts, poppler (PDF checks), LibreOffice Writer without its GUI (the
 # tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
 # Noto CJK SC faces for it) and Node.js with npm (Lighthouse, axe-core). `make build` needs Chromium
-# too: it prints the PDF downloads. zbar-tools reads the QR codes back in the tests. nginx and
+# too: it prints the PDF downloads. zbar-tools reads the QR codes back in the tests; espeak-ng and sox render a page read aloud. nginx and
 # Apache httpd: the tests serve the site with them and the configs `make build` writes
 # (tests/test_servers.py, tools/real_servers.py), and `make bench` measures through nginx.
 set -euo pipefail
@@ -25,7 +25,9 @@ families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pip
 grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
-command -v zbarimg >/dev/null || need+=(zbar-tools)                  # reads the QR codes back (tests/test_qr.py)
+command -v zbarimg >/dev/null || need+=(zbar-tools)                  # reads the QR codes back
+command -v espeak-ng >/dev/null || need+=(espeak-ng)                 # speaks a page's utterances (tests/test_access.py)
+command -v soxi >/dev/null || need+=(sox)                            # measures and joins the WAVs
 [ ${#need[@]} -eq 0 ] || install "${need[@]}"
 
 # The web servers: the tests start their own on loopback ports. Installed, Debian starts each on
