@@ -146,6 +146,14 @@ def test_reading_aloud_says_the_pages_speech_exactly(browser, served, name):
     page.context.close()
 
 
+def start_reading(page, url):
+    """Open a page, open the tools and press 朗读; return once the first sentence is spoken."""
+    page.goto(url)
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    wait_spoken(page, 1)
+
+
 def test_notes_are_read_only_when_asked(browser, served):
     page = reader(browser)
     page.goto(served + "yiyi.html")
@@ -163,10 +171,7 @@ def test_notes_are_read_only_when_asked(browser, served):
 
 def test_zhidu_reads_from_the_chosen_paragraph(browser, served):
     page = reader(browser, auto=False)
-    page.goto(served + "mudi.html")
-    open_tools(page)
-    page.click("[data-access-action=read]")
-    wait_spoken(page, 1)
+    start_reading(page, served + "mudi.html")
     assert spoken(page) == [EXPECTED["mudi.html"][0][1]]                 # from the top: the heading
     # A click on a sentence of the third paragraph reads from that sentence.
     target = page.locator("#mudi-3 .sentence").nth(1)
@@ -224,10 +229,7 @@ def test_pause_resume_stop_rate_and_escape(browser, served):
 
 def test_leaving_the_page_stops_reading(browser, served):
     page = reader(browser, auto=False)
-    page.goto(served + "yiyi.html")
-    open_tools(page)
-    page.click("[data-access-action=read]")
-    wait_spoken(page, 1)
+    start_reading(page, served + "yiyi.html")
     before = page.evaluate("__speech.cancels")
     page.click("a.md-footer__link--next")
     page.wait_for_url("**/mudi.html")
