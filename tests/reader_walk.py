@@ -10,8 +10,11 @@ console error and script error, every failed request, and what did not work.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import PAGES
 from search_ui import open_search, run_query
@@ -28,6 +31,20 @@ window.print = () => { window.__printed++ }
 MISSING = "a/b/c/missing.html"
 # A search-highlight link of some 30 KB: servers refuse request lines over 8 KB by default.
 LONG_LINK = "mudi.html?hl=" + quote("三会一课") + "&hl=" + quote("的") * 3400
+
+
+# Resolves after the page has drawn twice: what a scroll set off has run.
+TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def shows(page, selector: str, text: str, timeout: float = 3) -> bool:
+    """Whether `selector`'s text comes to contain `text` within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while text not in page.locator(selector).inner_text():
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(50)
+    return True
 
 
 @dataclass
@@ -70,7 +87,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
     for name in PAGES:  # read every page to its end
         page.goto(base_url + name, wait_until="load")
         page.mouse.wheel(0, 20000)
-        page.wait_for_timeout(150)
+        page.evaluate(TWO_FRAMES)
         links += [(name, href) for href in page.eval_on_selector_all(
             "a.take-away__link[download]", "as => as.map(a => a.getAttribute('href'))")]
 
@@ -87,8 +104,10 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
         for worker in page.workers:
             found.violations += worker.evaluate("self.__violations || []")
         page.locator(".md-search-result__item a").nth(1).click()
-        page.wait_for_load_state("networkidle")
-        if not page.locator("mark.search-hit").count():
+        page.wait_for_load_state("load")
+        try:
+            page.wait_for_selector("mark.search-hit", timeout=5000)
+        except PlaywrightTimeout:
             found.broken.append("the hit was not highlighted")
 
     # The 打印 button.
@@ -100,14 +119,12 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
     # A ¶ copied.
     page.locator("#mudi-4").hover()
     page.locator("#mudi-4 a.para-link").click()
-    page.wait_for_timeout(300)
-    if "已复制引用" not in page.locator("[data-md-component=dialog]").inner_text():
+    if not shows(page, "[data-md-component=dialog]", "已复制引用"):
         found.broken.append("¶ did not copy")
 
     # 复制本节, the 字号 control (its choice read back on the next page) and 引用本页.
     page.locator(".take-away__copy").click()
-    page.wait_for_timeout(300)
-    if "已复制" not in page.locator("[data-md-component=dialog]").inner_text():
+    if not shows(page, "[data-md-component=dialog]", "已复制本节"):
         found.broken.append("复制本节 did not copy")
     page.locator(".zihao__option[data-zihao='da']").click()
     page.goto(base_url + "yaoqiu.html", wait_until="load")
@@ -136,7 +153,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
             if download.value.failure():
                 found.failed.append(f"download {href}: {download.value.failure()}")
         # A missing page, deep under the site (from disk there is no host to send 404.html).
-        page.goto(missing, wait_until="networkidle")
+        page.goto(missing, wait_until="load")
         if "页面不存在" not in page.locator("article h1").inner_text():
             found.broken.append("no 404 page")
         # A 30 KB highlight link.

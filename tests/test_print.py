@@ -6,6 +6,7 @@ printed by Chromium the same way; all are read back with poppler.
 
 import re
 import subprocess
+import time
 
 import pytest
 
@@ -163,18 +164,30 @@ def test_the_printed_outline_is_a_study_outline_whose_references_the_printouts_s
             assert f"{point.number}{point.lead_sentence}" in whole, (section.slug, point.number)
 
 
+# True once the print stylesheet is in: media="print", it loads at the lowest priority.
+PRINT_RULES_IN = "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))"
+
+
+def as_printed(page, url: str | None = None) -> None:
+    """Show the page (opened at `url` first, if given) as print media, its print rules in."""
+    if url:
+        page.goto(url)
+    deadline = time.monotonic() + 5
+    while not page.evaluate(PRINT_RULES_IN):
+        assert time.monotonic() < deadline, f"{page.url}: print.min.css never loaded"
+        page.wait_for_timeout(50)
+    page.emulate_media(media="print")
+
+
 def test_handouts_and_headings_are_set_legibly(browser, base_url):
     page = browser.new_page()
-    page.goto(base_url + "shuyu.html", wait_until="networkidle")
-    page.emulate_media(media="print")
+    as_printed(page, base_url + "shuyu.html")
     cell = page.eval_on_selector("article table td", "td => [getComputedStyle(td).fontSize, getComputedStyle(td).lineHeight]")
     assert cell == ["16px", "24px"]                # 小四 (12 pt) on 18 pt
-    page.goto(base_url + "bianji.html", wait_until="networkidle")
-    page.emulate_media(media="print")
+    as_printed(page, base_url + "bianji.html")
     text = page.eval_on_selector("#laiyuan + p", "p => [getComputedStyle(p).fontSize, getComputedStyle(p).lineHeight]")
     assert text == ["18.6667px", "29.3333px"]      # 四号 (14 pt) on 22 pt
-    page.goto(base_url + "quanwen.html", wait_until="networkidle")
-    page.emulate_media(media="print")
+    as_printed(page, base_url + "quanwen.html")
     headings = page.eval_on_selector_all("h2.speech", "hs => hs.map(h => getComputedStyle(h).fontSize)")
     assert headings == ["21.3333px"] * 3           # 全文's section headings: 三号黑体, whatever the screen does
     page.close()
@@ -204,8 +217,7 @@ def test_no_heading_is_left_alone_at_a_page_foot(pdfs, name):
 def test_section_printout_is_titled_and_typeset(browser, base_url):
     """Computed print styles: A4 margins, 仿宋 stack at 16 pt on 28 pt, indent, strict breaks."""
     page = browser.new_page()
-    page.goto(base_url + "mudi.html", wait_until="networkidle")  # print.css loads at low priority
-    page.emulate_media(media="print")
+    as_printed(page, base_url + "mudi.html")
     style = page.eval_on_selector("#mudi-2", """e => { const s = getComputedStyle(e);
         return [s.fontFamily, s.fontSize, s.lineHeight, s.textIndent, s.textAlign, s.lineBreak] }""")
     assert style[0].startswith("仿宋_GB2312") and "FangSong" in style[0] and "Noto Serif CJK SC" in style[0]
@@ -218,11 +230,11 @@ def test_section_printout_is_titled_and_typeset(browser, base_url):
 
 def test_print_only_parts_stay_off_the_screen(browser, base_url):
     page = browser.new_page()
-    page.goto(base_url + "mudi.html", wait_until="networkidle")
+    page.goto(base_url + "mudi.html")
     assert page.locator(".print-masthead").count() == 1
     assert not page.locator(".print-masthead").is_visible()
     assert not page.locator(".print-source").is_visible()
-    page.emulate_media(media="print")
+    as_printed(page)
     assert page.locator(".print-masthead").is_visible()
     page.close()
 
