@@ -157,9 +157,10 @@ def label(stem: str) -> str:
     return downloads.document(MODEL, stem).label
 
 
-@pytest.fixture
-def reader(browser, published_url):
-    """A phone-sized page that may use the clipboard."""
+@pytest.fixture(scope="module")
+def phone(browser, published_url):
+    """A phone-sized page that may use the clipboard, shared by the tests that only read and
+    click (a new page costs Chromium a new renderer; a navigation does not)."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=published_url.rstrip("/"))
     page = context.new_page()
@@ -167,6 +168,18 @@ def reader(browser, published_url):
     page.on("pageerror", lambda err: page.errors.append(str(err)))
     yield page
     context.close()
+
+
+@pytest.fixture
+def reader(phone, published_url):
+    """The phone page as a new reader finds it: on screen, an empty clipboard (what an earlier
+    test copied must not pass for this one's), no errors yet."""
+    phone.emulate_media(media="screen")
+    phone.goto(published_url + "404.html")
+    phone.evaluate("navigator.clipboard.writeText('')")
+    assert phone.evaluate("navigator.clipboard.readText()") == ""
+    phone.errors.clear()
+    return phone
 
 
 def expected_clipboard(stem: str, page_url: str) -> str:
