@@ -29,7 +29,7 @@ test: system-deps $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  ## ever
 	$(BIN)/python -m pytest
 
 bench: system-deps $(VENV)/.test-deps  ## figures: search latency, index and page sizes, build time
-	$(BIN)/python tools/benchmark.py
+	PYTHONPATH=tests $(BIN)/python tools/benchmark.py   # the query set, search UI and oracle the tests use
 
 system-deps:                   ## Debian packages for tests, PDF and benchmark (apt-get, only what is missing)
 	tools/install-system-deps.sh
