@@ -83,8 +83,33 @@ def served(site):
     server.shutdown()
 
 
-def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900, settings=None, **options):
-    """A page whose speech synthesis is the stand-in; it records CSP violations and script errors."""
+_shared_readers: dict[str, object] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared_readers():
+    yield
+    for page in _shared_readers.values():
+        page.context.close()
+    _shared_readers.clear()
+
+
+def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900, settings=None, zihao=None,
+           shared=False, **options):
+    """A page whose speech synthesis is the stand-in; it records CSP violations and script errors.
+    `settings` are the tools' stored settings and `zihao` the stored 字号 a first visit finds.
+
+    shared=True: tests asking for the same reader take turns with one page, closed with the module
+    (a navigation costs Chromium far less than a new context); each turn starts as a first visit,
+    the storage of the site it was on cleared. Tests that watch requests or resource timing (a
+    warm cache changes both) or change the page's media ask for a page of their own and close it."""
+    key = json.dumps([voices, auto, api, width, height, settings, zihao, options], sort_keys=True)
+    if shared and key in _shared_readers:
+        page = _shared_readers[key]
+        if page.url.startswith("http"):
+            page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        page.problems.clear()
+        return page
     context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
     config = {"voices": voices, "auto": auto, "api": api}
     context.add_init_script(f"window.__speechConfig = {json.dumps(config)}")
@@ -92,11 +117,15 @@ def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900,
     if settings:
         context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); "
                                 f"localStorage.setItem('jianghua.access', {json.dumps(json.dumps(settings))}) }}")
+    if zihao is not None:
+        context.add_init_script(f"localStorage.setItem('jianghua.zihao', {json.dumps(zihao)})")
     page = context.new_page()
     page.problems = []
     page.on("console", lambda m: page.problems.append(m.text)
             if m.type == "error" or "Content Security Policy" in m.text else None)
     page.on("pageerror", lambda e: page.problems.append(str(e)))
+    if shared:
+        _shared_readers[key] = page
     return page
 
 
@@ -131,7 +160,7 @@ def status(page) -> str:
 
 @pytest.mark.parametrize("name", SPEECH_PAGES)
 def test_reading_aloud_says_the_pages_speech_exactly(browser, served, name):
-    page = reader(browser)
+    page = reader(browser, shared=True)
     page.goto(served + name)
     open_tools(page)
     page.click("[data-access-action=read]")
@@ -143,7 +172,6 @@ def test_reading_aloud_says_the_pages_speech_exactly(browser, served, name):
     assert {(u["lang"], u["voice"], u["rate"]) for u in utterances} == {("zh-CN", "Ting-Ting", 1)}
     assert page.locator(".is-reading").count() == 0
     assert page.problems == []
-    page.context.close()
 
 
 def start_reading(page, url):
@@ -155,7 +183,7 @@ def start_reading(page, url):
 
 
 def test_notes_are_read_only_when_asked(browser, served):
-    page = reader(browser)
+    page = reader(browser, shared=True)
     page.goto(served + "yiyi.html")
     open_tools(page)
     page.click("[data-access-setting=zhushi]")
@@ -166,11 +194,10 @@ def test_notes_are_read_only_when_asked(browser, served):
     assert "".join(texts).startswith(speech)
     notes = texts[len(texts) - page.locator("article .footnote li").count():]
     assert notes and all(n.startswith("编者注：") and "↩" not in n for n in notes)
-    page.context.close()
 
 
 def test_zhidu_reads_from_the_chosen_paragraph(browser, served):
-    page = reader(browser, auto=False)
+    page = reader(browser, auto=False, shared=True)
     start_reading(page, served + "mudi.html")
     assert spoken(page) == [EXPECTED["mudi.html"][0][1]]                 # from the top: the heading
     # A click on a sentence of the third paragraph reads from that sentence.
@@ -187,11 +214,10 @@ def test_zhidu_reads_from_the_chosen_paragraph(browser, served):
     assert page.locator("#mudi-5").get_attribute("tabindex") == "0"
     page.keyboard.press("Escape")
     assert page.locator("#mudi-5").get_attribute("tabindex") is None
-    page.context.close()
 
 
 def test_pause_resume_stop_rate_and_escape(browser, served):
-    page = reader(browser, auto=False)
+    page = reader(browser, auto=False, shared=True)
     page.goto(served + "yaoqiu.html")
     open_tools(page)
     page.click("[data-access-rate=fast]")
@@ -224,17 +250,15 @@ def test_pause_resume_stop_rate_and_escape(browser, served):
     page.goto(served + "yiyi.html")
     assert page.locator("[data-access-rate=slow]").get_attribute("aria-pressed") == "true"
     assert page.problems == []
-    page.context.close()
 
 
 def test_leaving_the_page_stops_reading(browser, served):
-    page = reader(browser, auto=False)
+    page = reader(browser, auto=False, shared=True)
     start_reading(page, served + "yiyi.html")
     before = page.evaluate("__speech.cancels")
     page.click("a.md-footer__link--next")
     page.wait_for_url("**/mudi.html")
     assert int(page.evaluate("sessionStorage.getItem('speech-cancels')")) > before
-    page.context.close()
 
 
 def test_without_a_chinese_voice_or_speech_synthesis_the_control_says_what_to_do(browser, served):
@@ -370,19 +394,18 @@ UNIT_MIDDLES = """() => {
 @pytest.mark.parametrize("zihao", ["", "teda"])
 @pytest.mark.parametrize("width", [360, 390])
 def test_the_rows_labels_stay_with_their_buttons_on_phones(browser, served, width, zihao):
-    page = reader(browser, width=width, height=740, is_mobile=True, has_touch=True, settings={"open": True})
-    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+    page = reader(browser, width=width, height=740, is_mobile=True, has_touch=True, settings={"open": True},
+                  zihao=zihao, shared=True)
     page.goto(served + "yiyi.html")
     page.wait_for_selector(".access-tools .access-button")
     for middles in page.evaluate(UNIT_MIDDLES):
         assert len(middles) >= 3 and max(middles) - min(middles) < 2, middles
-    page.context.close()
 
 
 @pytest.mark.parametrize("zihao, rem", [("", 0.7), ("da", 0.8), ("chaoda", 0.9), ("teda", 0.9)])
 def test_the_tools_text_grows_with_zihao(browser, served, zihao, rem):
-    page = reader(browser, width=360, height=740, is_mobile=True, has_touch=True, settings={"open": True})
-    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+    page = reader(browser, width=360, height=740, is_mobile=True, has_touch=True, settings={"open": True},
+                  zihao=zihao, shared=True)
     page.goto(served + "yiyi.html")
     page.wait_for_selector(".access-tools .access-button")
     root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
@@ -391,7 +414,6 @@ def test_the_tools_text_grows_with_zihao(browser, served, zihao, rem):
     assert sizes and all(size == pytest.approx(root * rem) for size in sizes), sizes
     page.click(".access-entry")                                      # closed: the title is where it was
     assert page.evaluate("document.querySelector('h1').getBoundingClientRect().bottom < innerHeight / 2")
-    page.context.close()
 
 
 # 配色 ------------------------------------------------------------------------------------------
@@ -402,7 +424,7 @@ def test_high_contrast_meets_aaa(browser, base_url, name):
     every 字号, and AAA asks less of large text (4.5:1) than of normal text (7:1). The page opens
     in the stored 黑底黄字, then the reader switches to 白底黑字."""
     # Served without the CSP: it would refuse axe, injected as an inline script.
-    page = reader(browser, settings={"open": True, "peise": SCHEMES[0]})
+    page = reader(browser, settings={"open": True, "peise": SCHEMES[0]}, shared=True)
     page.goto(base_url + name)
     page.wait_for_selector("#access-tools:not([hidden])")
     assert page.evaluate("document.documentElement.dataset.accessPeise") == SCHEMES[0]   # before any click
@@ -421,7 +443,6 @@ def test_high_contrast_meets_aaa(browser, base_url, name):
         assert page.evaluate("[...document.querySelectorAll('article p a:not(.para-link)')]"
                              ".every(a => getComputedStyle(a).textDecorationLine.includes('underline'))")
     assert page.problems == []
-    page.context.close()
 
 
 def test_a_reader_who_never_uses_the_tools_never_loads_them(browser, served):
@@ -437,7 +458,7 @@ def test_a_reader_who_never_uses_the_tools_never_loads_them(browser, served):
 
 
 def test_palette_buttons_and_materials_toggle_work_together(browser, served):
-    page = reader(browser)
+    page = reader(browser, shared=True)
     page.goto(served + "yiyi.html")
     open_tools(page)
     scheme = "[...document.querySelectorAll('[data-access-scheme][aria-pressed=true]')].map(b => b.textContent)"
@@ -452,14 +473,13 @@ def test_palette_buttons_and_materials_toggle_work_together(browser, served):
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     assert page.evaluate("document.documentElement.dataset.accessPeise") is None
     assert page.evaluate(scheme) == ["浅色"]
-    page.context.close()
 
 
 # 文字放大, spacing --------------------------------------------------------------------------------
 
 def test_teda_is_twice_the_text_and_reflows_at_320px(browser, served):
-    page = reader(browser, width=320, height=640, is_mobile=True, has_touch=True, settings={"open": True})
-    page.context.add_init_script("localStorage.setItem('jianghua.zihao', 'teda')")
+    page = reader(browser, width=320, height=640, is_mobile=True, has_touch=True, settings={"open": True},
+                  zihao="teda")
     for name in PAGES + ["404.html"]:
         page.goto(served + name)
         page.wait_for_selector("#access-tools:not([hidden])")
@@ -486,8 +506,7 @@ LINES = """(selector) => {
 
 @pytest.mark.parametrize("zihao", ["", "da", "chaoda", "teda"])
 def test_line_and_paragraph_spacing_from_the_layout(browser, served, zihao):
-    page = reader(browser, width=360, height=740)
-    page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+    page = reader(browser, width=360, height=740, zihao=zihao, shared=True)
     page.goto(served + "yiyi.html")
     blocks = page.evaluate(LINES, "article p.speech")
     pitches = []
@@ -499,13 +518,12 @@ def test_line_and_paragraph_spacing_from_the_layout(browser, served, zihao):
     for before, after, pitch in zip(blocks, blocks[1:], pitches):
         # Paragraph pitch (last line of one to the first of the next): at least 1.3 × the line pitch.
         assert after["tops"][0] - before["tops"][-1] >= 1.3 * pitch
-    page.context.close()
 
 
 # 特大鼠标, 十字线, 简约 ----------------------------------------------------------------------------
 
 def test_big_cursor_on_text_and_links_from_our_own_files(browser, served, site):
-    page = reader(browser)
+    page = reader(browser, shared=True)
     page.goto(served + "yiyi.html")
     open_tools(page)
     page.click("[data-access-setting=shubiao]")
@@ -520,11 +538,10 @@ def test_big_cursor_on_text_and_links_from_our_own_files(browser, served, site):
         assert response.ok and response.headers["content-type"].startswith("image/svg+xml")
     page.mouse.move(300, 400)
     assert page.problems == []                                       # no CSP refusal of the cursor image
-    page.context.close()
 
 
 def test_crosshair_follows_the_pointer(browser, served):
-    page = reader(browser)
+    page = reader(browser, shared=True)
     page.goto(served + "yiyi.html")
     open_tools(page)
     page.click("[data-access-setting=shizixian]")
@@ -532,11 +549,10 @@ def test_crosshair_follows_the_pointer(browser, served):
     boxes = page.evaluate("[...document.querySelectorAll('.access-crosshair')].map(l => l.getBoundingClientRect().toJSON())")
     assert round(boxes[0]["top"]) == 500 and round(boxes[1]["left"]) == 400
     assert page.evaluate("getComputedStyle(document.querySelector('.access-crosshair')).pointerEvents") == "none"
-    page.context.close()
 
 
 def test_jianyue_shows_the_text_alone_one_tap_away_and_back(browser, served):
-    page = reader(browser)
+    page = reader(browser, shared=True)
     page.goto(served + "mudi.html")
     open_tools(page)
     toggle = page.locator("[data-access-setting=jianyue]")
@@ -548,7 +564,6 @@ def test_jianyue_shows_the_text_alone_one_tap_away_and_back(browser, served):
     assert not page.locator(".md-sidebar--primary").is_visible()
     page.locator("[data-access-setting=jianyue]").click()
     assert page.locator(".md-sidebar--primary").is_visible() and page.locator(".md-footer").is_visible()
-    page.context.close()
 
 
 # Memory, reset, print --------------------------------------------------------------------------
@@ -584,8 +599,7 @@ def test_settings_apply_before_the_first_paint_on_every_page_and_from_disk(brows
 
 def test_reset_returns_every_setting_to_its_default(browser, served):
     page = reader(browser, settings={"open": True, "zimu": True, "shubiao": True, "shizixian": True,
-                                     "jianyue": True, "yusu": "fast", "zhushi": True})
-    page.context.add_init_script("localStorage.setItem('jianghua.zihao', 'teda')")
+                                     "jianyue": True, "yusu": "fast", "zhushi": True}, zihao='teda')
     page.goto(served + "yiyi.html")
     page.wait_for_selector("#access-tools:not([hidden])")
     page.click("[data-access-scheme=heihuang]")
@@ -600,8 +614,7 @@ def test_reset_returns_every_setting_to_its_default(browser, served):
 
 def test_print_is_unaffected(browser, served):
     def printed(settings, zihao, scheme):
-        page = reader(browser, settings=settings)
-        page.context.add_init_script(f"localStorage.setItem('jianghua.zihao', {zihao!r})")
+        page = reader(browser, settings=settings, zihao=zihao)
         page.goto(served + "mudi.html")
         # The print rules (media="print") load at the lowest priority: wait for them.
         until(page, "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))")
@@ -632,7 +645,7 @@ def focus_ring(page) -> float:
 
 
 def test_every_tool_by_keyboard_alone(browser, served):
-    page = reader(browser, auto=False)
+    page = reader(browser, auto=False, shared=True)
     page.goto(served + "yiyi.html")
     page.keyboard.press("Tab")                                       # Material's skip link comes first
     page.keyboard.press("Tab")
@@ -694,7 +707,6 @@ def test_every_tool_by_keyboard_alone(browser, served):
     page.keyboard.press("j")
     assert page.evaluate("document.documentElement.hasAttribute('data-access-jianyue')")
     assert page.problems == []                                       # no CSP violation, no script error
-    page.context.close()
 
 
 # You listened to it: espeak-ng ---------------------------------------------------------------------
@@ -709,13 +721,12 @@ def test_espeak_renders_every_utterance_of_a_page_in_order(browser, served, tmp_
 
     The voice is cmn-latn-pinyin: Debian's espeak-ng 1.51 "cmn" voice speaks the pinyin of many
     characters as English words ("的" as "de five"); the pinyin variant reads them as Mandarin."""
-    page = reader(browser)
+    page = reader(browser, shared=True)
     page.goto(served + "mudi.html")
     open_tools(page)
     page.click("[data-access-action=read]")
     until(page, "document.querySelector('.access-status').textContent === '朗读完毕'")
     texts = spoken(page)
-    page.context.close()
     pieces = []
     syllables = 0
     for n, text in enumerate(texts):
