@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -149,11 +150,19 @@ def pytest_sessionfinish(session):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _build_broken(breakage: Callable[[Path], None]) -> subprocess.CompletedProcess:
+@dataclass(frozen=True)
+class BrokenBuild:
+    returncode: int
+    stderr: str      # MkDocs' messages
+    site: Path       # the folder the build was told to write the site into
+
+
+def _build_broken(breakage: Callable[[Path], None]) -> BrokenBuild:
     folder = new_folder("broken")
     project = copy_project(folder / "project")
     breakage(project)
-    return build_site(project, folder / "out")
+    result = build_site(project, folder / "out")
+    return BrokenBuild(result.returncode, result.stderr, folder / "out")
 
 
 def broken_build_started(breakage: Callable[[Path], None]) -> Future:
@@ -162,7 +171,7 @@ def broken_build_started(breakage: Callable[[Path], None]) -> Future:
     return _broken[breakage]
 
 
-def build_broken(breakages: dict[str, Callable[[Path], None]]) -> dict[str, subprocess.CompletedProcess]:
+def build_broken(breakages: dict[str, Callable[[Path], None]]) -> dict[str, BrokenBuild]:
     """Each breakage applied to a copy of the project of its own; the copies built side by side
     (started at collection when they are a test module's BREAKAGES)."""
     return {name: broken_build_started(breakage).result() for name, breakage in breakages.items()}
