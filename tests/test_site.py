@@ -1,5 +1,6 @@
 """The archive site: its pages, their order and titles, URLs and ids, the 404 page."""
 
+import functools
 import re
 import urllib.error
 import urllib.request
@@ -24,7 +25,9 @@ NAV = [  # (label in the navigation, built file, the page's h1)
 ]
 
 
+@functools.cache
 def soup(site, name):
+    """A built page, parsed once for all the tests here (they only read it)."""
     return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
 
 
