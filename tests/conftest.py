@@ -31,6 +31,9 @@ SITE_FIXTURES = {"site", "published_site", "deeper_site", "edited_site", "broken
 
 
 def pytest_collection_modifyitems(items):
+    """Marks each test with its layer; the tests of broken copies run last, when their builds
+    (started at collection, behind the shared ones) are done, so that no test waits for them."""
+    items.sort(key=lambda item: "broken" in getattr(item, "fixturenames", ()))
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if item.path.name == "test_quality.py":
@@ -128,20 +131,19 @@ def shared_build(name: str) -> Path:
 
 
 def pytest_collection_finish(session):
-    """Start the builds the collected tests need before the first test runs: the site, every
-    broken copy (a module's BREAKAGES, read by its `broken` fixture), then the other shared builds."""
+    """Start the builds the collected tests need before the first test runs, in the order the
+    tests need them: the shared builds (the site first), then every broken copy (a module's
+    BREAKAGES, read by its `broken` fixture; those tests run last)."""
     if session.config.option.collectonly:
         return
     needed = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
-    if "site" in needed:
-        shared_build_started("site")
+    for name in SHARED_BUILDS:
+        if name in needed:
+            shared_build_started(name)
     for item in session.items:
         if "broken" in getattr(item, "fixturenames", ()):
             for breakage in getattr(item.module, "BREAKAGES", {}).values():
                 broken_build_started(breakage)
-    for name in SHARED_BUILDS:
-        if name in needed:
-            shared_build_started(name)
 
 
 def pytest_sessionfinish(session):
