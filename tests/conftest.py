@@ -130,6 +130,14 @@ def shared_build(name: str) -> Path:
     return shared_build_started(name).result()
 
 
+def pytest_itemcollected(item):
+    """Collection keeps one core busy for a second or two: the site build starts on the other as
+    soon as a test that reads it is collected (if none is selected after all, it only costs that
+    core's idle time)."""
+    if "site" in getattr(item, "fixturenames", ()) and not item.config.option.collectonly:
+        shared_build_started("site")
+
+
 def pytest_collection_finish(session):
     """Start the builds the collected tests need before the first test runs, in the order the
     tests need them: the shared builds (the site first), then every broken copy (a module's
