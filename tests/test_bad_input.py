@@ -94,12 +94,14 @@ def test_every_error_in_the_content_is_one_line_of_one_build(broken):
 
 
 def test_broken_links_fail_the_build(broken):
-    """MkDocs' strict mode counts the broken link, anchor and navigation entry as it goes, and
-    the build fails naming each."""
+    """MkDocs' checks of the navigation, links and anchors are warnings (mkdocs.yml, validation),
+    which fail a strict build: each broken one is a warning naming it. (This copy fails for its
+    scripts too, in on_post_build, before MkDocs counts the warnings.)"""
     result = broken["links and scripts"]
     assert result.returncode != 0, result.stderr
-    for named in ("index.md", "bianji-missing.md", "bianji.md", "yiyi-99", "fulu.md"):
-        assert named in result.stderr, f"{named} not named in:\n{result.stderr}"
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    for named in (("fulu.md",), ("index.md", "bianji-missing.md"), ("bianji.md", "yiyi-99")):
+        assert [w for w in warnings if all(n in w for n in named)], f"{named} not in a warning:\n{result.stderr}"
 
 
 def test_a_script_not_from_our_templates_or_markup_the_policy_would_block_fails_the_build(broken):
