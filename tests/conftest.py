@@ -8,6 +8,7 @@ Tests come in layers, marked from the fixtures they use (so a marker cannot lie)
 `make check` runs unit and site; `make test` runs everything.
 """
 
+import functools
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 import static_server
 from harness import ROOT, build_site, chromium, nav_pages
@@ -60,6 +62,13 @@ BUILDS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
 _folders: list[Path] = []
 _shared: dict[str, Future] = {}
 _broken: dict[Callable, Future] = {}
+
+
+@functools.cache
+def parsed_page(path: Path) -> BeautifulSoup:
+    """A built page parsed with html.parser, once per session for every test that reads it (the
+    tests that share it only read it)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def copy_project(folder: Path) -> Path:

@@ -13,10 +13,9 @@ import re
 import shutil
 
 import pytest
-from bs4 import BeautifulSoup
 
 import static_server
-from conftest import PAGES, ROOT
+from conftest import PAGES, ROOT, parsed_page
 from reader_walk import REPORT_VIOLATIONS, walk
 
 
@@ -55,7 +54,7 @@ def test_policy_allows_exactly_the_inline_scripts_of_the_pages(site):
     """Recomputed here with another HTML parser: the hashes are those of the pages' inline scripts."""
     expected = set()
     for page in site.rglob("*.html"):
-        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        html = parsed_page(page)
         assert not html.select('meta[http-equiv="Content-Security-Policy" i]'), f"{page.name}: a meta policy breaks file://"
         for script in html.select("script:not([src])"):
             if script.get("type", "text/javascript") in ("text/javascript", "module"):

@@ -2,11 +2,11 @@
 
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+from conftest import parsed_page
 
 
 def test_no_broken_internal_links_or_anchors(site):
-    parsed = {page: BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser") for page in sorted(site.rglob("*.html"))}
+    parsed = {page: parsed_page(page) for page in sorted(site.rglob("*.html"))}
     ids = {page: {element["id"] for element in html.select("[id]")} | {a["name"] for a in html.select("a[name]")}
            for page, html in parsed.items()}
     broken, checked = [], 0

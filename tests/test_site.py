@@ -1,13 +1,12 @@
 """The archive site: its pages, their order and titles, URLs and ids, the 404 page."""
 
-import functools
 import re
 import urllib.error
 import urllib.request
 
 import pytest
-from bs4 import BeautifulSoup
 
+from conftest import parsed_page
 from fidelity import speech_blocks
 from speech.search_index import read_docs_file
 
@@ -25,10 +24,8 @@ NAV = [  # (label in the navigation, built file, the page's h1)
 ]
 
 
-@functools.cache
 def soup(site, name):
-    """A built page, parsed once for all the tests here (they only read it)."""
-    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(site / name)
 
 
 def test_navigation_lists_the_pages_in_order(site):
