@@ -126,7 +126,8 @@ def _build(name: str) -> Path:
     return site
 
 
-SHARED_BUILDS = ("site", "published_site", "edited_site", "deeper_site", "deployed")
+# In the order the tests first need them (test_csp reads edited_site, test_reading published_site).
+SHARED_BUILDS = ("site", "edited_site", "published_site", "deeper_site", "deployed")
 
 
 def shared_build_started(name: str) -> Future:
