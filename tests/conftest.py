@@ -32,20 +32,26 @@ BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "publi
 SITE_FIXTURES = {"site", "published_site", "deeper_site", "edited_site", "broken"}
 
 
+def layer(item) -> str:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.path.name == "test_quality.py":
+        return "gates"
+    if fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if fixtures & SITE_FIXTURES or {"build_site", "build_broken"} & set(item.function.__code__.co_names):
+        return "site"
+    return "unit"
+
+
 def pytest_collection_modifyitems(items):
-    """Marks each test with its layer; the tests of broken copies run last, when their builds
-    (started at collection, behind the shared ones) are done, so that no test waits for them."""
-    items.sort(key=lambda item: "broken" in getattr(item, "fixturenames", ()))
+    """Marks each test with its layer. The builds run while the tests run: the modules that need
+    none go first, and the tests of broken copies (whose builds start behind the shared ones)
+    last, so that a test rarely waits for a build. A module's tests stay together."""
+    layers = {item: layer(item) for item in items}
+    building = {item.path for item in items if layers[item] != "unit"}
+    items.sort(key=lambda item: (hasattr(getattr(item, "module", None), "BREAKAGES"), item.path in building))
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if item.path.name == "test_quality.py":
-            item.add_marker(pytest.mark.gates)
-        elif fixtures & BROWSER_FIXTURES:
-            item.add_marker(pytest.mark.browser)
-        elif fixtures & SITE_FIXTURES or {"build_site", "build_broken"} & set(item.function.__code__.co_names):
-            item.add_marker(pytest.mark.site)
-        else:
-            item.add_marker(pytest.mark.unit)
+        item.add_marker(getattr(pytest.mark, layers[item]))
 
 
 # What a build reads: a copy of these is a project that builds like the real one.
