@@ -4,11 +4,14 @@ the nginx and Apache configs beside site/ (deploy/). What they hold and why: spe
 - on_config: the prefix the site is mounted at (SITE_URL's path, or SITE_PATH), for the 404 page.
 - on_page_content: a script in a page's content (its Markdown) stops the build.
 - on_post_page / on_post_template: the inline scripts each page has as our templates and
-  Material's rendered it, after every other step: the only ones the policy will trust.
-- on_post_build: every built page checked against them, and the files written; no sitemap
+  Material's rendered it, after every other step: the only ones the policy will trust; and what
+  in the page the policy would block.
+- on_post_build: every built page checked against them; anything found stops the build, each
+  problem a line of its own, before any file is written; else the files written. No sitemap
   without SITE_URL (it would list no address).
 """
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,6 +20,7 @@ from mkdocs.plugins import event_priority
 import speech
 from speech import deploy, downloads
 
+log = logging.getLogger("mkdocs.hooks.deploy_headers")
 _trusted = deploy.TrustedScripts()
 _command = {"name": "build"}
 
@@ -46,20 +50,14 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-200)  # after the minifier: the text the browser will hash
 def on_post_page(output, page, config):
-    try:
-        _trusted.add(page.file.dest_uri, output, page.file.src_uri)
-    except deploy.DeployError as err:
-        raise PluginError(f"{err} (made from {page.file.src_uri})") from None
+    _trusted.add(page.file.dest_uri, output, page.file.src_uri)
     return output
 
 
 @event_priority(-200)
 def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html"):
-        try:
-            _trusted.add(template_name, output_content)
-        except deploy.DeployError as err:
-            raise PluginError(str(err)) from None
+        _trusted.add(template_name, output_content)
     return output_content
 
 
@@ -72,7 +70,12 @@ def on_post_build(config):
     try:
         headers = deploy.security_headers(_trusted.hashes(site_dir))
     except deploy.DeployError as err:
-        raise PluginError(str(err)) from None
+        # Every page that would break, and every script nobody's template wrote, before any
+        # header is written: a failed build leaves no policy behind.
+        errors = str(err).split("\n")
+        for error in errors[:-1]:
+            log.error(error)
+        raise PluginError(errors[-1]) from None
     docs = downloads.documents(speech.load(Path(config.docs_dir)))
     deployment = deploy.Deployment(headers, config.extra["site_prefix"],
                                    config.extra.get("deploy_root") or deploy.DEFAULT_DEPLOY_ROOT,

@@ -1,10 +1,11 @@
 """MkDocs glue for the `speech` package: the whole of the site's build-time Python that needs MkDocs.
 
-- on_config: read the speech model and the glossary, set the verbatim source against the model
-  (speech/collation.py; bad structure or an unexplained difference stops the build, naming the
-  file) and add the Markdown extension that marks the speech on every page (speech/extension.py).
-- on_page_markdown: malformed front matter is an error; title and description reach the page as
-  text; tell the extension which page it is converting.
+- on_config: check every page's front matter and raw HTML (speech/raw_html.py), read the speech
+  model and the glossary, set the verbatim source against the model (speech/collation.py); any
+  error stops the build before a page is written, every error found a line of its own naming the
+  file; then add the Markdown extension that marks the speech on every page (speech/extension.py).
+- on_page_markdown: title and description reach the page as text; tell the extension which page
+  it is converting.
 - on_page_context: what the templates say about the speech (title, source line, the QR code of
   the page's published address; on a printable page its downloads, their saved names and the
   text 复制 copies) comes from the model, not from a second copy in the templates.
@@ -12,17 +13,22 @@
 """
 
 import html
+import logging
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.exceptions import PluginError
 
 import speech.model
 from speech import collation, downloads, glossary, search_index
-from speech.raw_html import ContentIsText, check_file, line_of, markup_in
+from speech.raw_html import ContentIsText, page_errors
 from speech.qr import qr_svg
 from speech.extension import SpeechExtension
 
 GLOSSARY = "includes/glossary.md"   # relative to the project root
+MARKDOWN_EXTENSIONS = [*speech.model.MARKDOWN_EXTENSIONS, "tables"]   # as mkdocs.yml has them
+
+log = logging.getLogger("mkdocs.hooks.speech_site")
 
 _extension: SpeechExtension | None = None
 _content_is_text = ContentIsText()   # raw HTML in any page's Markdown stops the build
@@ -34,20 +40,40 @@ _nav_order: list[str] = []
 def on_config(config):
     global _extension
     root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    # Every page's front matter and raw HTML, before anything reads the pages; then the model and
+    # the glossary. Each error is one line naming file and line, all of them from one build.
+    errors = [error for path in sorted(docs.rglob("*.md"))
+              for error in page_errors(path, path.relative_to(docs).as_posix(), MARKDOWN_EXTENSIONS)]
+    model = collated = None
     try:
-        # Raw HTML in any page, before anything reads the pages: one line naming file and line.
-        docs = Path(config.docs_dir)
-        for path in sorted(docs.rglob("*.md")):
-            check_file(path, path.relative_to(docs).as_posix(), [*speech.model.MARKDOWN_EXTENSIONS, "tables"])
-        model = speech.load(Path(config.docs_dir))
-        terms = glossary.load(root / GLOSSARY, GLOSSARY)
-        collated = collation.collate(root / collation.SOURCE, model)
+        model = speech.load(docs)
     except speech.StructureError as err:
-        raise PluginError(str(err)) from None
+        # A file already named above would only be named again, in the model's words.
+        if not any(error.startswith(str(err).split(":", 1)[0] + ":") for error in errors):
+            errors.append(str(err))
+    try:
+        terms = glossary.load(root / GLOSSARY, GLOSSARY)
+    except speech.StructureError as err:
+        errors.append(str(err))
+    if model:
+        try:
+            collated = collation.collate(root / collation.SOURCE, model)
+        except speech.StructureError as err:
+            errors.append(str(err))
+    if errors:
+        fail(errors)
     _extension = SpeechExtension(speech=model, glossary=terms, collation=collated, error_type=PluginError)
     config.markdown_extensions.append(_extension)
     config.markdown_extensions.append(_content_is_text)
     return config
+
+
+def fail(errors: list[str]) -> NoReturn:
+    """Stop the build with each error on a line of its own (MkDocs prints the one raised last)."""
+    for error in errors[:-1]:
+        log.error(error)
+    raise PluginError(errors[-1])
 
 
 def on_page_context(context, page, config, nav):
@@ -74,19 +100,14 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    error = speech.model.front_matter_error(markdown)
-    if error:
-        raise PluginError(f"{page.file.src_uri}: {error}")
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    # The theme puts these into <title>, <meta content="…"> and the navigation as they are.
+    # Checked in on_config: the theme puts these into <title>, <meta content="…"> and the navigation
+    # as they are, so they reach the page as text.
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
-            if refused := markup_in(page.meta[key], allow=False):
-                raise PluginError(f"{page.file.src_uri}:{line_of(source, key + ':')}: raw HTML {refused[0][0]} "
-                                  f"in the front matter's {key}, which is text")
             page.meta[key] = html.escape(page.meta[key])
     _extension.begin_page(page.file.src_uri)
     _content_is_text.page = page.file.src_uri
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     # Where a refused piece of markup was written: this page, or a file it includes.
     docs = Path(config.docs_dir)
     _content_is_text.sources = {page.file.src_uri: source} | {

@@ -79,7 +79,7 @@ _PREFIX = re.compile(r"[A-Za-z0-9/._~-]*")
 
 
 class DeployError(ValueError):
-    """The built site would not work as deployed; the message names the page."""
+    """The built site would not work as deployed; each line of the message names a page."""
 
 
 class _InlineCode(HTMLParser):
@@ -121,15 +121,12 @@ def script_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def inline_scripts(html: str, name: str) -> list[str]:
-    """The inline scripts of a page; DeployError if the page has what the policy would block."""
+def inline_code(html: str) -> tuple[list[str], str | None]:
+    """A page's inline scripts, and what in it would break under the policy (None if nothing)."""
     parser = _InlineCode()
     parser.feed(html)
     parser.close()
-    if parser.problems:
-        raise DeployError(f"{name} would break under the site's Content-Security-Policy: "
-                          + "; ".join(sorted(set(parser.problems))))
-    return parser.scripts
+    return parser.scripts, "; ".join(sorted(set(parser.problems))) or None
 
 
 def scripts_in_content(html: str) -> bool:
@@ -146,35 +143,55 @@ def scripts_in_content(html: str) -> bool:
 
 
 class TrustedScripts:
-    """The inline scripts our templates wrote, page by page (by the page's path in site/)."""
+    """The inline scripts our templates wrote, page by page (by the page's path in site/), and
+    what in the rendered pages would break under the policy."""
 
     def __init__(self):
         self.by_page: dict[str, set[str]] = {}
         self.sources: dict[str, str] = {}     # page -> the Markdown file it was made from
+        self.problems: dict[str, str] = {}    # page -> what in it the policy would block
 
     def clear(self):
         self.by_page.clear()
         self.sources.clear()
+        self.problems.clear()
 
     def add(self, page: str, rendered: str, source: str | None = None):
-        self.by_page[page] = set(inline_scripts(rendered, page))
+        scripts, problem = inline_code(rendered)
+        self.by_page[page] = set(scripts)
+        if problem:
+            self.problems[page] = problem
         if source:
             self.sources[page] = source
 
     def hashes(self, site_dir: Path) -> list[str]:
         """The hashes for the policy: every inline script of every built page, each of which
-        must be one the templates wrote for that page."""
-        hashes = set()
+        must be one the templates wrote for that page. Otherwise DeployError, one line for each
+        script no template wrote and one for each thing the policy would block (naming every
+        page that has it: a template makes the same problem in many)."""
+        hashes, errors = set(), []
+        problems = dict(self.problems)
         for path in sorted(site_dir.rglob("*.html")):
             page = path.relative_to(site_dir).as_posix()
+            scripts, problem = inline_code(path.read_text(encoding="utf-8"))
+            if problem:
+                problems.setdefault(page, problem)
             trusted = self.by_page.get(page, set())
-            for script in inline_scripts(path.read_text(encoding="utf-8"), page):
-                if script not in trusted:
-                    origin = (f"made from {self.sources[page]}" if page in self.sources
-                              else "not rendered by our templates (a file copied from docs/?)")
-                    raise DeployError(f"{page} ({origin}) has an inline script that no template of ours "
-                                      f"or Material's wrote: {' '.join(script.split())[:60]!r}")
-                hashes.add(script_hash(script))
+            for script in scripts:
+                if script in trusted:
+                    hashes.add(script_hash(script))
+                    continue
+                origin = (f"made from {self.sources[page]}" if page in self.sources
+                          else "not rendered by our templates (a file copied from docs/?)")
+                errors.append(f"{page} ({origin}) has an inline script that no template of ours "
+                              f"or Material's wrote: {' '.join(script.split())[:60]!r}")
+        pages_with: dict[str, list[str]] = {}
+        for page, problem in sorted(problems.items()):
+            pages_with.setdefault(problem, []).append(page)
+        errors += [f"{', '.join(pages)} would break under the site's Content-Security-Policy: {problem}"
+                   for problem, pages in pages_with.items()]
+        if errors:
+            raise DeployError("\n".join(errors))
         return sorted(hashes)
 
 

@@ -33,7 +33,7 @@ from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .model import StructureError, read_utf8
+from .model import StructureError, front_matter_error, read_utf8
 
 # An editor's note (编者注) says what is odd about a word and why it stays: a few sentences. The
 # longest today is 72 characters; a note of thousands is a paste gone wrong (it would also fill
@@ -248,16 +248,31 @@ class _Stash(Treeprocessor):
         return None
 
 
-def check_file(path: Path, name: str, extensions: list) -> None:
-    """Refuse raw HTML in one Markdown file (front matter aside), read on its own: the MkDocs glue
-    checks every page so before the speech model or MkDocs reads any, and the refusal is the
-    build's one error line."""
+def page_errors(path: Path, name: str, extensions: list) -> list[str]:
+    """What is wrong with one Markdown file of docs/ as an editor wrote it, read on its own, each a
+    line naming the file (and the line): its front matter (malformed; markup in the title or the
+    description, which the theme shows as they are) and the first raw HTML in its Markdown. The
+    MkDocs glue checks every page so before the speech model or MkDocs reads any, and reports
+    every page's errors at once."""
     from mkdocs.utils.meta import get_data  # the front-matter reader MkDocs itself uses
 
-    source = read_utf8(path, name, "the speech model")
+    try:
+        source = read_utf8(path, name, "the speech model")
+    except StructureError as err:
+        return [str(err)]
+    body, meta = get_data(source)
+    errors = [f"{name}: {error}"] if (error := front_matter_error(body)) else []
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str) and (refused := markup_in(meta[key], allow=False)):
+            errors.append(f"{name}:{line_of(source, key + ':')}: raw HTML {refused[0][0]} "
+                          f"in the front matter's {key}, which is text")
     guard = ContentIsText()
     guard.page, guard.sources, guard.error_type = name, {name: source}, StructureError
-    markdown.Markdown(extensions=[*extensions, guard]).convert(get_data(source)[0])
+    try:
+        markdown.Markdown(extensions=[*extensions, guard]).convert(body)
+    except StructureError as err:
+        errors.append(str(err))
+    return errors
 
 
 def makeExtension(**kwargs):  # pragma: no cover

@@ -8,6 +8,7 @@ Tests come in layers, marked from the fixtures they use (so a marker cannot lie)
 `make check` runs unit and site; `make test` runs everything.
 """
 
+import functools
 import os
 import shutil
 import subprocess
@@ -15,9 +16,11 @@ import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 import static_server
 from harness import ROOT, build_site, chromium, nav_pages
@@ -29,17 +32,26 @@ BROWSER_FIXTURES = {"browser", "page", "search_page", "base_url", "pdfs", "publi
 SITE_FIXTURES = {"site", "published_site", "deeper_site", "edited_site", "broken"}
 
 
+def layer(item) -> str:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.path.name == "test_quality.py":
+        return "gates"
+    if fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if fixtures & SITE_FIXTURES or {"build_site", "build_broken"} & set(item.function.__code__.co_names):
+        return "site"
+    return "unit"
+
+
 def pytest_collection_modifyitems(items):
+    """Marks each test with its layer. The builds run while the tests run: the modules that need
+    none go first, and the tests of broken copies (whose builds start behind the shared ones)
+    last, so that a test rarely waits for a build. A module's tests stay together."""
+    layers = {item: layer(item) for item in items}
+    building = {item.path for item in items if layers[item] != "unit"}
+    items.sort(key=lambda item: (hasattr(getattr(item, "module", None), "BREAKAGES"), item.path in building))
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if item.path.name == "test_quality.py":
-            item.add_marker(pytest.mark.gates)
-        elif fixtures & BROWSER_FIXTURES:
-            item.add_marker(pytest.mark.browser)
-        elif fixtures & SITE_FIXTURES or {"build_site", "build_broken"} & set(item.function.__code__.co_names):
-            item.add_marker(pytest.mark.site)
-        else:
-            item.add_marker(pytest.mark.unit)
+        item.add_marker(getattr(pytest.mark, layers[item]))
 
 
 # What a build reads: a copy of these is a project that builds like the real one.
@@ -56,6 +68,13 @@ BUILDS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
 _folders: list[Path] = []
 _shared: dict[str, Future] = {}
 _broken: dict[Callable, Future] = {}
+
+
+@functools.cache
+def parsed_page(path: Path) -> BeautifulSoup:
+    """A built page parsed with html.parser, once per session for every test that reads it (the
+    tests that share it only read it)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def copy_project(folder: Path) -> Path:
@@ -113,7 +132,8 @@ def _build(name: str) -> Path:
     return site
 
 
-SHARED_BUILDS = ("site", "published_site", "edited_site", "deeper_site", "deployed")
+# In the order the tests first need them (test_csp reads edited_site, test_reading published_site).
+SHARED_BUILDS = ("site", "edited_site", "published_site", "deeper_site", "deployed")
 
 
 def shared_build_started(name: str) -> Future:
@@ -126,21 +146,28 @@ def shared_build(name: str) -> Path:
     return shared_build_started(name).result()
 
 
+def pytest_itemcollected(item):
+    """Collection keeps one core busy for a second or two: the site build starts on the other as
+    soon as a test that reads it is collected (if none is selected after all, it only costs that
+    core's idle time)."""
+    if "site" in getattr(item, "fixturenames", ()) and not item.config.option.collectonly:
+        shared_build_started("site")
+
+
 def pytest_collection_finish(session):
-    """Start the builds the collected tests need before the first test runs: the site, every
-    broken copy (a module's BREAKAGES, read by its `broken` fixture), then the other shared builds."""
+    """Start the builds the collected tests need before the first test runs, in the order the
+    tests need them: the shared builds (the site first), then every broken copy (a module's
+    BREAKAGES, read by its `broken` fixture; those tests run last)."""
     if session.config.option.collectonly:
         return
     needed = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
-    if "site" in needed:
-        shared_build_started("site")
+    for name in SHARED_BUILDS:
+        if name in needed:
+            shared_build_started(name)
     for item in session.items:
         if "broken" in getattr(item, "fixturenames", ()):
             for breakage in getattr(item.module, "BREAKAGES", {}).values():
                 broken_build_started(breakage)
-    for name in SHARED_BUILDS:
-        if name in needed:
-            shared_build_started(name)
 
 
 def pytest_sessionfinish(session):
@@ -149,11 +176,19 @@ def pytest_sessionfinish(session):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _build_broken(breakage: Callable[[Path], None]) -> subprocess.CompletedProcess:
+@dataclass(frozen=True)
+class BrokenBuild:
+    returncode: int
+    stderr: str      # MkDocs' messages
+    site: Path       # the folder the build was told to write the site into
+
+
+def _build_broken(breakage: Callable[[Path], None]) -> BrokenBuild:
     folder = new_folder("broken")
     project = copy_project(folder / "project")
     breakage(project)
-    return build_site(project, folder / "out")
+    result = build_site(project, folder / "out")
+    return BrokenBuild(result.returncode, result.stderr, folder / "out")
 
 
 def broken_build_started(breakage: Callable[[Path], None]) -> Future:
@@ -162,7 +197,7 @@ def broken_build_started(breakage: Callable[[Path], None]) -> Future:
     return _broken[breakage]
 
 
-def build_broken(breakages: dict[str, Callable[[Path], None]]) -> dict[str, subprocess.CompletedProcess]:
+def build_broken(breakages: dict[str, Callable[[Path], None]]) -> dict[str, BrokenBuild]:
     """Each breakage applied to a copy of the project of its own; the copies built side by side
     (started at collection when they are a test module's BREAKAGES)."""
     return {name: broken_build_started(breakage).result() for name, breakage in breakages.items()}

@@ -1,37 +1,72 @@
-"""Bad input fails the strict build with a message that names the file.
+"""Bad input fails the strict build with a message that names the file, at the cost of two builds.
 
-Each way the speech, the glossary or the source can be wrong is tested where it is found, in
-process (test_speech_model.py, test_extension.py, test_collation.py). Here, at the cost of a build
-each: that such an error surfaces as one line of MkDocs' build errors, not a traceback; that
-MkDocs' own checks of links, anchors and the navigation are on. Hostile markup in what editors
-write is refused where it is written (test_raw_html.py).
+Each way the speech, the glossary, the source or what editors write can be wrong is tested where
+it is found, in process (test_speech_model.py, test_extension.py, test_collation.py,
+test_raw_html.py, test_csp.py). Here, two broken copies of the project, each carrying several
+breakages at once:
+
+- content: errors found before any page is written (raw HTML, front matter, the speech model,
+  the glossary), every one of them a line of MkDocs' build errors naming file and line, no
+  traceback, and no page written;
+- links and scripts: MkDocs' own checks of links, anchors and the navigation are on; a script
+  not from our templates, or markup the Content-Security-Policy would block, fails the build
+  with no policy written that would trust it.
 """
+
+from pathlib import Path
 
 import pytest
 
-from conftest import build_broken
+from conftest import ROOT, build_broken
 
 
-def replace_in(path, old, new):
+def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-INPUT_ERRORS = [
-    ("mudi.md", "{ #mudi-4 }", "{ #mudi-3 }", "mudi-3"),                       # found reading the speech
-    ("bianji.md", "title: 编辑说明", "title: [编辑说明", "front matter"),        # found converting a page
+def line_of(file: str, found) -> int:
+    """The line of the project's `file` where `found(line)` first holds."""
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if found(line))
+
+
+RAW_HTML = ": raw HTML is not allowed in content, which is text (the site adds all markup itself)"
+# (file, text, broken text, the build's error line for it: exact, or its start when it ends in …)
+CONTENT_ERRORS = [
+    ("docs/index.md", "{ #laili-shijian }", "{ #laili-shenme }",            # found reading the speech
+     "index.md: the id laili-shenme is used twice"),
+    ("docs/bianji.md", "title: 编辑说明", "title: [编辑说明",                  # found reading front matter
+     "bianji.md: front matter is not valid YAML: …"),
+    ("docs/mudi.md", "title: 二、培训的目的", "title: '二、培训的目的<img src=x onerror=alert(2)>'",
+     "mudi.md:2: raw HTML <img src=\"x\" onerror=\"alert(2)\"> in the front matter's title, which is text"),
+    ("docs/mudi.md", "三会一课", "三会<b>一</b>课",                            # a speech paragraph
+     f"mudi.md:{line_of('docs/mudi.md', lambda l: '三会一课' in l)}: <b>{RAW_HTML}"),
+    ("docs/yiyi.md", "[^shishi]: 编者注：", "[^shishi]: 编者注：<script>alert(document.domain)</script>",
+     f"yiyi.md:{line_of('docs/yiyi.md', lambda l: l.startswith('[^shishi]:'))}: <script>{RAW_HTML}"),
+    ("includes/glossary.md", "*[党组]: ", "*[党组]: <script>x</script>",
+     "includes/glossary.md:9: raw HTML <script> in a glossary line: a term and its explanation are text"),
 ]
 
 
-def break_links(project):
+def break_content(project: Path) -> None:
+    for file, old, new, _ in CONTENT_ERRORS:
+        replace_in(project / file, old, new)
+
+
+def break_links_and_scripts(project: Path) -> None:
     replace_in(project / "docs" / "index.md", "](bianji.md)", "](bianji-missing.md)")
     replace_in(project / "docs" / "bianji.md", "yiyi.md#yiyi-2", "yiyi.md#yiyi-99")
     replace_in(project / "mkdocs.yml", "- 编辑说明: bianji.md", "- 编辑说明: bianji.md\n  - 附录: fulu.md")
+    # An .html file in docs/ is copied as it is: its inline script is nobody's template.
+    (project / "docs" / "extra.html").write_text("<!doctype html><script>alert(1)</script>", encoding="utf-8")
+    # Markup the policy would block, in a template: every page made from it.
+    replace_in(project / "overrides" / "main.html", "{% block libs %}",
+               '{% block libs %}<button onclick="alert(1)">x</button>')
 
 
-BREAKAGES = {file: (lambda project, file=file, old=old, new=new: replace_in(project / "docs" / file, old, new))
-             for file, old, new, _ in INPUT_ERRORS} | {"links": break_links}
+BREAKAGES = {"content": break_content, "links and scripts": break_links_and_scripts}
 
 
 @pytest.fixture(scope="module")
@@ -39,19 +74,46 @@ def broken():
     return build_broken(BREAKAGES)
 
 
-@pytest.mark.parametrize("file,named", [(file, named) for file, _, _, named in INPUT_ERRORS])
-def test_an_error_in_the_input_is_one_line_of_the_build_naming_the_file(broken, file, named):
-    result = broken[file]
+def error_lines(stderr: str) -> list[str]:
+    return [line.removeprefix("ERROR   -  ") for line in stderr.splitlines() if line.startswith("ERROR")]
+
+
+def test_every_error_in_the_content_is_one_line_of_one_build(broken):
+    result = broken["content"]
     assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
-    assert any(f"{file}: " in line and named in line for line in errors), result.stderr
+    errors = error_lines(result.stderr)
+    for file, _, _, expected in CONTENT_ERRORS:
+        if expected.endswith("…"):
+            assert [e for e in errors if e.startswith(expected[:-1])], f"{file}: {expected}\n{result.stderr}"
+        else:
+            assert expected in errors, f"{file}: {expected}\n{result.stderr}"
+    assert len(errors) == len(CONTENT_ERRORS), errors
     assert "Traceback" not in result.stderr
+    # Stopped before MkDocs began writing the site.
+    assert not result.site.exists() or not any(result.site.iterdir()), sorted(result.site.iterdir())
 
 
 def test_broken_links_fail_the_build(broken):
-    """One build of a copy: MkDocs' strict mode counts the broken link, anchor and navigation
-    entry as it goes, writes every page, and fails at the end naming each."""
-    result = broken["links"]
+    """MkDocs' checks of the navigation, links and anchors are warnings (mkdocs.yml, validation),
+    which fail a strict build: each broken one is a warning naming it. (This copy fails for its
+    scripts too, in on_post_build, before MkDocs counts the warnings.)"""
+    result = broken["links and scripts"]
     assert result.returncode != 0, result.stderr
-    for named in ("index.md", "bianji-missing.md", "bianji.md", "yiyi-99", "fulu.md"):
-        assert named in result.stderr, f"{named} not named in:\n{result.stderr}"
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    for named in (("fulu.md",), ("index.md", "bianji-missing.md"), ("bianji.md", "yiyi-99")):
+        assert [w for w in warnings if all(n in w for n in named)], f"{named} not in a warning:\n{result.stderr}"
+
+
+def test_a_script_not_from_our_templates_or_markup_the_policy_would_block_fails_the_build(broken):
+    result = broken["links and scripts"]
+    assert result.returncode != 0
+    errors = error_lines(result.stderr)
+    assert [e for e in errors if e.startswith("extra.html (not rendered by our templates") and "'alert(1)'" in e], errors
+    blocked = [e for e in errors if "would break under the site's Content-Security-Policy" in e]
+    assert len(blocked) == 1 and "inline event handler" in blocked[0], errors
+    # Every page the template made is named, the 404 page among them.
+    pages = blocked[0].split(" would break")[0].split(", ")
+    assert {"404.html", "index.html", "yiyi.html"} <= set(pages), blocked
+    assert "Traceback" not in result.stderr
+    # No policy left behind that would trust the script, and no server configs.
+    assert not (result.site / "_headers").exists() and not (result.site.parent / "deploy").exists()

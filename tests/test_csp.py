@@ -3,9 +3,9 @@
 The build writes the headers (speech/deploy.py): site/_headers for Netlify / Cloudflare Pages, and
 beside site/ the nginx and Apache configs that tests/test_servers.py runs on the real servers with
 a reader's walk. Here: the policy itself; that it trusts an inline script by where it comes from
-(our templates, Material's), never from content or a file copied from docs/; the walk from disk
-(no policy there, and nothing may get in the way); and a control run with one script hash removed,
-which shows that a violation would be seen."""
+(our templates, Material's), never from content or a file copied from docs/ (the builds that fail
+for that: test_bad_input.py); the walk from disk (no policy there, and nothing may get in the way);
+and a control run with one script hash removed, which shows that a violation would be seen."""
 
 import base64
 import hashlib
@@ -13,10 +13,9 @@ import re
 import shutil
 
 import pytest
-from bs4 import BeautifulSoup
 
 import static_server
-from conftest import PAGES, ROOT, build_broken
+from conftest import PAGES, ROOT, parsed_page
 from reader_walk import REPORT_VIOLATIONS, walk
 
 
@@ -55,7 +54,7 @@ def test_policy_allows_exactly_the_inline_scripts_of_the_pages(site):
     """Recomputed here with another HTML parser: the hashes are those of the pages' inline scripts."""
     expected = set()
     for page in site.rglob("*.html"):
-        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        html = parsed_page(page)
         assert not html.select('meta[http-equiv="Content-Security-Policy" i]'), f"{page.name}: a meta policy breaks file://"
         for script in html.select("script:not([src])"):
             if script.get("type", "text/javascript") in ("text/javascript", "module"):
@@ -74,31 +73,36 @@ def test_a_template_script_is_trusted_by_where_it_comes_from(edited_site):
     assert f"'sha256-{digest}'" in read_headers(edited_site)["Content-Security-Policy"]
 
 
-def add_a_page_with_a_script(project):
-    """An .html file in docs/ is copied as it is: its inline script is nobody's template."""
-    (project / "docs" / "extra.html").write_text("<!doctype html><script>alert(1)</script>", encoding="utf-8")
 
+def test_every_script_and_markup_the_policy_would_not_allow_is_named_before_any_header(tmp_path):
+    """speech/deploy.py TrustedScripts: a template's inline script is trusted by the page it was
+    rendered for; everything else is found across all pages at once, each a line of one error:
+    a script no template wrote (made from a page, or a file copied from docs/), and each kind of
+    markup the policy would block, naming every page that has it."""
+    from speech.deploy import DeployError, TrustedScripts, script_hash
 
-def add_an_inline_handler_to_a_template(project):
-    template = project / "overrides" / "main.html"
-    text = template.read_text(encoding="utf-8")
-    assert "{% block libs %}" in text
-    template.write_text(text.replace("{% block libs %}", '{% block libs %}<button onclick="alert(1)">x</button>', 1),
-                        encoding="utf-8")
+    template = "<html><script>var t = 1</script><body>{}</body></html>"
+    trusted = TrustedScripts()
+    built = {"index.html": template.format(""), "yiyi.html": template.format("")}
+    for page, html in built.items():
+        trusted.add(page, html, page.replace(".html", ".md"))
+        (tmp_path / page).write_text(html, encoding="utf-8")
+    assert trusted.hashes(tmp_path) == [script_hash("var t = 1")]
 
-
-BREAKAGES = {"page with a script": add_a_page_with_a_script, "inline handler": add_an_inline_handler_to_a_template}
-
-
-@pytest.fixture(scope="module")
-def broken():
-    return build_broken(BREAKAGES)
-
-
-def test_a_script_not_from_our_templates_fails_the_build(broken):
-    result = broken["page with a script"]
-    assert result.returncode != 0
-    assert "extra.html (not rendered by our templates" in result.stderr and "'alert(1)'" in result.stderr, result.stderr[-600:]
+    handler = template.format('<button onclick="go()">x</button>')
+    for page in ("index.html", "404.html"):
+        trusted.add(page, handler)
+        (tmp_path / page).write_text(handler, encoding="utf-8")
+    (tmp_path / "yiyi.html").write_text(template.format("<script>alert(1)</script>"), encoding="utf-8")
+    (tmp_path / "extra.html").write_text("<p style='x'>1</p><script>alert(2)</script>", encoding="utf-8")
+    with pytest.raises(DeployError) as refused:
+        trusted.hashes(tmp_path)
+    assert str(refused.value).split("\n") == [
+        "extra.html (not rendered by our templates (a file copied from docs/?)) has an inline script that no "
+        "template of ours or Material's wrote: 'alert(2)'",
+        "yiyi.html (made from yiyi.md) has an inline script that no template of ours or Material's wrote: 'alert(1)'",
+        "404.html, index.html would break under the site's Content-Security-Policy: <button onclick=…>: inline event handler",
+        "extra.html would break under the site's Content-Security-Policy: <p style=…>: style attribute"]
 
 
 def test_a_script_in_a_pages_content_fails_naming_its_source():
@@ -116,12 +120,6 @@ def test_a_script_in_a_pages_content_fails_naming_its_source():
     assert hook.on_page_content("<p>讲话</p>", page, None, None) == "<p>讲话</p>"
     with pytest.raises(PluginError, match=r"^yiyi\.md: a <script> in the page's content"):
         hook.on_page_content("<p>讲话</p><script>alert(1)</script>", page, None, None)
-
-
-def test_markup_the_policy_would_block_in_a_template_fails_the_build(broken):
-    result = broken["inline handler"]
-    assert result.returncode != 0
-    assert "404.html would break" in result.stderr and "inline event handler" in result.stderr, result.stderr[-600:]
 
 
 # --- The walk ---------------------------------------------------------------------------------

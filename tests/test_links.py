@@ -2,20 +2,17 @@
 
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+from conftest import parsed_page
 
 
 def test_no_broken_internal_links_or_anchors(site):
-    ids = {}
-    pages = sorted(site.rglob("*.html"))
-    for page in pages:
-        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        ids[page] = {element["id"] for element in html.select("[id]")} | {a["name"] for a in html.select("a[name]")}
+    parsed = {page: parsed_page(page) for page in sorted(site.rglob("*.html"))}
+    ids = {page: {element["id"] for element in html.select("[id]")} | {a["name"] for a in html.select("a[name]")}
+           for page, html in parsed.items()}
     broken, checked = [], 0
-    for page in pages:
+    for page, html in parsed.items():
         if page.name == "404.html":
             continue  # its links are absolute to the site root (served at any path)
-        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for element in html.select("a[href], link[href], script[src], img[src]"):
             url = element.get("href") or element.get("src")
             parts = urlsplit(url)

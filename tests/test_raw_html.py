@@ -1,14 +1,14 @@
 """No content becomes markup (speech/raw_html.py, speech/glossary.py, the front matter check in
 hooks/speech_site.py): raw HTML an editor writes anywhere is refused with one line naming the file
-and the line; glossary text means the same wherever it is shown."""
+and the line; glossary text means the same wherever it is shown. That these refusals are lines of
+the build's errors, all of them from one build: test_bad_input.py."""
 
 import markdown
 import pytest
 
-from conftest import ROOT, build_broken
 from speech import glossary
 from speech.model import StructureError
-from speech.raw_html import ALLOWED, NOTE_LIMIT, ContentIsText
+from speech.raw_html import ALLOWED, NOTE_LIMIT, ContentIsText, page_errors
 
 NOTE_PAGE = "正文里有一处疑误[^shishi]。\n\n[^shishi]: 编者注：原文如此。{}\n"
 
@@ -89,6 +89,24 @@ def test_a_note_has_a_length_limit():
         convert(NOTE_PAGE.format("字" * 2_000_000))
 
 
+
+def test_every_error_of_a_page_is_named_at_once(tmp_path):
+    """What the build checks on every page of docs/ before any is read (speech/raw_html.py
+    page_errors): its front matter and its raw HTML, each error a line naming file and line."""
+    page = tmp_path / "fulu.md"
+    page.write_text("---\ntitle: 附录<b>一</b>\ndescription: '<i>说明</i>'\n---\n\n# 附录\n\n一段<script>x</script>话。\n",
+                    encoding="utf-8")
+    assert page_errors(page, "fulu.md", ["attr_list", "footnotes", "md_in_html", "tables"]) == [
+        "fulu.md:2: raw HTML <b> in the front matter's title, which is text",
+        "fulu.md:3: raw HTML <i> in the front matter's description, which is text",
+        "fulu.md:8: <script>: raw HTML is not allowed in content, which is text (the site adds all markup itself)"]
+    page.write_text("---\ntitle: [附录\n---\n\n# 附录\n", encoding="utf-8")
+    [error] = page_errors(page, "fulu.md", ["tables"])
+    assert error.startswith("fulu.md: front matter is not valid YAML: ") and "\n" not in error, error
+    page.write_text("---\ntitle: 附录\n---\n\n# 附录\n\n一段话。\n", encoding="utf-8")
+    assert page_errors(page, "fulu.md", ["tables"]) == []
+
+
 # --- The glossary -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("line,message", [
@@ -123,55 +141,3 @@ def test_glossary_text_means_the_same_in_tooltip_table_and_search(edited_site):
     index = (edited_site / "search" / "search_docs.js").read_text(encoding="utf-8")
     blocks = json.loads(re.search(r"(\{.*\}|\[.*\])", index, re.S).group(1))
     assert meant in json.dumps(blocks, ensure_ascii=False)
-
-
-# --- Through MkDocs: one line naming the file ----------------------------------------------------
-
-def replace_in(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(file: str, found) -> int:
-    """The line of the project's `file` where `found(line)` first holds."""
-    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if found(line))
-
-
-BREAKAGES = {
-    "script in a note": lambda project: replace_in(
-        project / "docs" / "yiyi.md", "[^shishi]: 编者注：", "[^shishi]: 编者注：<script>alert(document.domain)</script>"),
-    "markup in a paragraph": lambda project: replace_in(project / "docs" / "mudi.md", "三会一课", "三会<b>一</b>课"),
-    "markup in front matter": lambda project: replace_in(
-        project / "docs" / "mudi.md", "title: 二、培训的目的", "title: '二、培训的目的<img src=x onerror=alert(2)>'"),
-    "markup in the glossary": lambda project: replace_in(
-        project / "includes" / "glossary.md", "*[党组]: ", "*[党组]: <script>x</script>"),
-}
-
-
-@pytest.fixture(scope="module")
-def broken():
-    return build_broken(BREAKAGES)
-
-
-def test_build_refuses_a_script_in_a_note_in_one_line(broken):
-    line = line_of("docs/yiyi.md", lambda l: l.startswith("[^shishi]:"))
-    result = broken["script in a note"]
-    assert result.returncode != 0
-    errors = [l for l in result.stderr.splitlines() if l.startswith("ERROR")]
-    assert errors == [f"ERROR   -  yiyi.md:{line}: <script>: raw HTML is not allowed in content, which is text "
-                      "(the site adds all markup itself)"], errors
-
-
-def test_build_refuses_raw_html_in_a_speech_paragraph_naming_the_line(broken):
-    line = line_of("docs/mudi.md", lambda l: "三会一课" in l)
-    result = broken["markup in a paragraph"]
-    assert result.returncode != 0 and f"mudi.md:{line}: <b>: raw HTML" in result.stderr, result.stderr[-600:]
-
-
-def test_build_refuses_markup_in_front_matter_and_glossary(broken):
-    result = broken["markup in front matter"]
-    assert result.returncode != 0 and "mudi.md:2: raw HTML <img" in result.stderr, result.stderr[-600:]
-    result = broken["markup in the glossary"]
-    assert result.returncode != 0 and "includes/glossary.md:9: raw HTML <script>" in result.stderr, result.stderr[-600:]

@@ -5,8 +5,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from bs4 import BeautifulSoup
 
+from conftest import parsed_page
 from fidelity import speech_blocks
 from speech.search_index import read_docs_file
 
@@ -25,7 +25,7 @@ NAV = [  # (label in the navigation, built file, the page's h1)
 
 
 def soup(site, name):
-    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(site / name)
 
 
 def test_navigation_lists_the_pages_in_order(site):

@@ -9,9 +9,10 @@ import pytest
 import static_server
 
 
-@pytest.fixture
-def folder(tmp_path):
-    """A served folder with a secret next to it, and symlinks pointing in and out."""
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """A served folder with a secret next to it, and symlinks pointing in and out; read only."""
+    tmp_path = tmp_path_factory.mktemp("served")
     site = tmp_path / "site"
     (site / "sub").mkdir(parents=True)
     (site / "index.html").write_text("home")
@@ -37,17 +38,19 @@ def fetch(base_url, path):
     return result
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def served(folder):
-    servers = []
+    """serve(**options) -> the base URL of the folder served so; one server per set of options."""
+    servers = {}
 
     def serve(**options):
-        server, url = static_server.start(folder, **options)
-        servers.append(server)
-        return url
+        key = tuple(sorted(options.items()))
+        if key not in servers:
+            servers[key] = static_server.start(folder, **options)
+        return servers[key][1]
 
     yield serve
-    for server in servers:
+    for server, _ in servers.values():
         server.shutdown()
 
 
@@ -88,7 +91,7 @@ def test_headers_file_is_sent_when_asked_and_not_served(served):
     assert fetch(with_headers, "/p/_headers")[:2] == (404, "not found page")
 
 
-def test_malformed_headers_file_is_an_error(folder):
-    (folder / "_headers").write_text("/*\nX-Not-Indented: 1\n  orphan line without colon\n")
+def test_malformed_headers_file_is_an_error(tmp_path):
+    (tmp_path / "_headers").write_text("/*\nX-Not-Indented: 1\n  orphan line without colon\n")
     with pytest.raises(ValueError, match="_headers:3"):
-        static_server.read_headers_file(folder / "_headers")
+        static_server.read_headers_file(tmp_path / "_headers")
