@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 import oracle
 import speech
-from conftest import ROOT
+from conftest import ROOT, parsed_page
 from speech.search_index import read_docs_file
 
 EDITION = oracle.edition()
@@ -20,7 +20,8 @@ EXPECTED_BLOCKS = EDITION.home_blocks() + [b for section in EDITION.sections for
 
 
 def soup(site, name):
-    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+    """The built page, parsed once for the session (copied before anything takes parts out)."""
+    return parsed_page(site / name)
 
 
 def collation(site):
