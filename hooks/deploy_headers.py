@@ -71,7 +71,7 @@ def on_post_build(config):
         headers = deploy.security_headers(_trusted.hashes(site_dir))
     except deploy.DeployError as err:
         # Every page that would break, and every script nobody's template wrote, before any
-        # header is written: a failed build leaves no policy behind.
+        # header is written: a failed build writes no policy (nor server configs).
         errors = str(err).split("\n")
         for error in errors[:-1]:
             log.error(error)

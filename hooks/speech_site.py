@@ -56,7 +56,7 @@ def on_config(config):
         terms = glossary.load(root / GLOSSARY, GLOSSARY)
     except speech.StructureError as err:
         errors.append(str(err))
-    if model:
+    if model is not None:
         try:
             collated = collation.collate(root / collation.SOURCE, model)
         except speech.StructureError as err:

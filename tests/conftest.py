@@ -148,8 +148,8 @@ def shared_build(name: str) -> Path:
 
 def pytest_itemcollected(item):
     """Collection keeps one core busy for a second or two: the site build starts on the other as
-    soon as a test that reads it is collected (if none is selected after all, it only costs that
-    core's idle time)."""
+    soon as a test that reads it is collected. (If none is selected after all, e.g. `-m unit`,
+    the session still waits for that build at its end: about two seconds.)"""
     if "site" in getattr(item, "fixturenames", ()) and not item.config.option.collectonly:
         shared_build_started("site")
 
@@ -179,7 +179,7 @@ def pytest_sessionfinish(session):
 @dataclass(frozen=True)
 class BrokenBuild:
     returncode: int
-    stderr: str      # MkDocs' messages
+    stderr: str      # MkDocs' messages: its log, then click's closing "Aborted with …" line
     site: Path       # the folder the build was told to write the site into
 
 
@@ -188,7 +188,7 @@ def _build_broken(breakage: Callable[[Path], None]) -> BrokenBuild:
     project = copy_project(folder / "project")
     breakage(project)
     result = build_site(project, folder / "out")
-    return BrokenBuild(result.returncode, result.stderr, folder / "out")
+    return BrokenBuild(result.returncode, result.stderr + result.stdout, folder / "out")
 
 
 def broken_build_started(breakage: Callable[[Path], None]) -> Future:

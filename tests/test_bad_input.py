@@ -1,16 +1,17 @@
-"""Bad input fails the strict build with a message that names the file, at the cost of two builds.
+"""Bad input fails the strict build with a message that names the file, at the cost of three builds.
 
 Each way the speech, the glossary, the source or what editors write can be wrong is tested where
 it is found, in process (test_speech_model.py, test_extension.py, test_collation.py,
-test_raw_html.py, test_csp.py). Here, two broken copies of the project, each carrying several
-breakages at once:
+test_raw_html.py, test_csp.py). Here, three broken copies of the project, two of them carrying
+several breakages at once:
 
 - content: errors found before any page is written (raw HTML, front matter, the speech model,
   the glossary), every one of them a line of MkDocs' build errors naming file and line, no
   traceback, and no page written;
-- links and scripts: MkDocs' own checks of links, anchors and the navigation are on; a script
-  not from our templates, or markup the Content-Security-Policy would block, fails the build
-  with no policy written that would trust it.
+- links: MkDocs' own checks of links, anchors and the navigation are on, and fail the build
+  on their own (a copy of its own: any other error would fail it first);
+- scripts: a script not from our templates, or markup the Content-Security-Policy would block,
+  fails the build with no policy written that would trust it.
 """
 
 from pathlib import Path
@@ -55,10 +56,13 @@ def break_content(project: Path) -> None:
         replace_in(project / file, old, new)
 
 
-def break_links_and_scripts(project: Path) -> None:
+def break_links(project: Path) -> None:
     replace_in(project / "docs" / "index.md", "](bianji.md)", "](bianji-missing.md)")
     replace_in(project / "docs" / "bianji.md", "yiyi.md#yiyi-2", "yiyi.md#yiyi-99")
     replace_in(project / "mkdocs.yml", "- 编辑说明: bianji.md", "- 编辑说明: bianji.md\n  - 附录: fulu.md")
+
+
+def break_scripts(project: Path) -> None:
     # An .html file in docs/ is copied as it is: its inline script is nobody's template.
     (project / "docs" / "extra.html").write_text("<!doctype html><script>alert(1)</script>", encoding="utf-8")
     # Markup the policy would block, in a template: every page made from it.
@@ -66,7 +70,7 @@ def break_links_and_scripts(project: Path) -> None:
                '{% block libs %}<button onclick="alert(1)">x</button>')
 
 
-BREAKAGES = {"content": break_content, "links and scripts": break_links_and_scripts}
+BREAKAGES = {"content": break_content, "links": break_links, "scripts": break_scripts}
 
 
 @pytest.fixture(scope="module")
@@ -95,17 +99,18 @@ def test_every_error_in_the_content_is_one_line_of_one_build(broken):
 
 def test_broken_links_fail_the_build(broken):
     """MkDocs' checks of the navigation, links and anchors are warnings (mkdocs.yml, validation),
-    which fail a strict build: each broken one is a warning naming it. (This copy fails for its
-    scripts too, in on_post_build, before MkDocs counts the warnings.)"""
-    result = broken["links and scripts"]
+    which fail a strict build: each broken one is a warning naming it, and the build is aborted
+    for those warnings alone."""
+    result = broken["links"]
     assert result.returncode != 0, result.stderr
+    assert "Aborted with 3 warnings in strict mode!" in result.stderr, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     for named in (("fulu.md",), ("index.md", "bianji-missing.md"), ("bianji.md", "yiyi-99")):
         assert [w for w in warnings if all(n in w for n in named)], f"{named} not in a warning:\n{result.stderr}"
 
 
 def test_a_script_not_from_our_templates_or_markup_the_policy_would_block_fails_the_build(broken):
-    result = broken["links and scripts"]
+    result = broken["scripts"]
     assert result.returncode != 0
     errors = error_lines(result.stderr)
     assert [e for e in errors if e.startswith("extra.html (not rendered by our templates") and "'alert(1)'" in e], errors

@@ -73,7 +73,6 @@ def test_a_template_script_is_trusted_by_where_it_comes_from(edited_site):
     assert f"'sha256-{digest}'" in read_headers(edited_site)["Content-Security-Policy"]
 
 
-
 def test_every_script_and_markup_the_policy_would_not_allow_is_named_before_any_header(tmp_path):
     """speech/deploy.py TrustedScripts: a template's inline script is trusted by the page it was
     rendered for; everything else is found across all pages at once, each a line of one error:

@@ -89,7 +89,6 @@ def test_a_note_has_a_length_limit():
         convert(NOTE_PAGE.format("字" * 2_000_000))
 
 
-
 def test_every_error_of_a_page_is_named_at_once(tmp_path):
     """What the build checks on every page of docs/ before any is read (speech/raw_html.py
     page_errors): its front matter and its raw HTML, each error a line naming file and line."""
