@@ -108,6 +108,7 @@ def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900,
         page = _shared_readers[key]
         if page.url.startswith("http"):
             page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        page.goto("about:blank")            # the last test's page unloads here, not in the next test
         page.problems.clear()
         return page
     context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
@@ -422,15 +423,17 @@ def test_the_tools_text_grows_with_zihao(browser, served, zihao, rem):
 def test_high_contrast_meets_aaa(browser, base_url, name):
     """Each 高对比 palette at the default 字号, the binding case: the colours are the same at
     every 字号, and AAA asks less of large text (4.5:1) than of normal text (7:1). The page opens
-    in the stored 黑底黄字, then the reader switches to 白底黑字."""
+    in one palette stored from an earlier visit (which one alternates page by page, so each is
+    seen as stored on half the pages), then the reader switches to the other."""
+    schemes = SCHEMES if (PAGES + ["404.html"]).index(name) % 2 == 0 else SCHEMES[::-1]
     # Served without the CSP: it would refuse axe, injected as an inline script.
-    page = reader(browser, settings={"open": True, "peise": SCHEMES[0]}, shared=True)
+    page = reader(browser, settings={"open": True, "peise": schemes[0]}, shared=True)
     page.goto(base_url + name)
     page.wait_for_selector("#access-tools:not([hidden])")
-    assert page.evaluate("document.documentElement.dataset.accessPeise") == SCHEMES[0]   # before any click
+    assert page.evaluate("document.documentElement.dataset.accessPeise") == schemes[0]   # before any click
     assert page.evaluate("[...document.querySelectorAll('link.access-styles')].length") == 1
     page.add_script_tag(path=str(AXE))
-    for scheme in SCHEMES:
+    for scheme in schemes:
         page.click(f"[data-access-scheme={scheme}]")
         assert page.evaluate("document.documentElement.dataset.accessPeise") == scheme
         page.mouse.move(0, 0)                # no hover fading out while the colours are read
@@ -480,15 +483,19 @@ def test_palette_buttons_and_materials_toggle_work_together(browser, served):
 def test_teda_is_twice_the_text_and_reflows_at_320px(browser, served):
     page = reader(browser, width=320, height=640, is_mobile=True, has_touch=True, settings={"open": True},
                   zihao="teda")
+    failures = []
     for name in PAGES + ["404.html"]:
         page.goto(served + name)
         page.wait_for_selector("#access-tools:not([hidden])")
         size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
         root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-        assert size == pytest.approx(root * 0.9 * 2), name                 # 200 % of the default text
+        if size != pytest.approx(root * 0.9 * 2):                          # 200 % of the default text
+            failures.append(f"{name}: text {size} px, root {root} px")
         widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        assert widths[0] <= widths[1], f"{name}: {widths[0]} px wide in {widths[1]} px"
+        if widths[0] > widths[1]:
+            failures.append(f"{name}: {widths[0]} px wide in {widths[1]} px")
     page.context.close()
+    assert failures == []
 
 
 LINES = """(selector) => {

@@ -172,11 +172,11 @@ def phone(browser, published_url):
 
 @pytest.fixture
 def reader(phone, published_url):
-    """The phone page as a new reader finds it: on screen, an empty clipboard (what an earlier
-    test copied must not pass for this one's), no errors yet."""
+    """The phone page as a new reader finds it: on screen, nothing stored, an empty clipboard
+    (what an earlier test copied must not pass for this one's), no errors yet."""
     phone.emulate_media(media="screen")
     phone.goto(published_url + "404.html")
-    phone.evaluate("navigator.clipboard.writeText('')")
+    phone.evaluate("localStorage.clear(); sessionStorage.clear(); navigator.clipboard.writeText('')")
     assert phone.evaluate("navigator.clipboard.readText()") == ""
     phone.errors.clear()
     return phone

@@ -22,11 +22,6 @@ ALL_PAGES = PAGES + ["404.html"]
 ZIHAO = ["", "da", "chaoda"]     # 字号: 默认, 大, 超大
 
 
-# A stored 字号 as overrides/main.html sets it before the first paint: data-zihao on <html>.
-SET_ZIHAO = """zihao => zihao ? document.documentElement.setAttribute("data-zihao", zihao)
-                                : document.documentElement.removeAttribute("data-zihao")"""
-
-
 def until_settled(page, timeout: float = 5) -> None:
     """Wait until no CSS transition or animation is running (polled: the CSP refuses the eval
     behind Playwright's wait_for_function)."""
@@ -79,13 +74,18 @@ def test_axe_finds_no_violations(palette_pages, base_url, name, scheme):
         violations.extend(f"{state}: {v['id']} ({v['impact']}): {[n['html'][:90] for n in v['nodes'][:3]]}"
                           for v in result["violations"])
 
+    def choose_zihao(zihao: str) -> None:
+        """As a reader does, with the page's own 字号 control (it stays pressed)."""
+        page.click(f".zihao__option[data-zihao='{zihao}']")
+        assert page.evaluate("document.documentElement.dataset.zihao || ''") == zihao
+
     for zihao in ZIHAO:
-        page.evaluate(SET_ZIHAO, zihao)
+        choose_zihao(zihao)
         check(f"字号 {zihao or '默认'}")
     page.click(".access-entry")                    # the first use loads access.js and access.css
     page.wait_for_selector(".access-tools .access-button")
     page.click("[data-access-setting=zimu]")
-    page.evaluate(SET_ZIHAO, "teda")
+    choose_zihao("teda")
     check("特大, tools open, 大字幕")
     assert violations == [], f"{name} ({scheme}): {violations}"
 
