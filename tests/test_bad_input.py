@@ -1,4 +1,5 @@
-"""Bad input fails the strict build with a message that names the file, at the cost of three builds.
+"""Bad input fails the strict build with a message that names the file, at the cost of three builds
+(and one in-process run of the glue's on_config).
 
 Each way the speech, the glossary, the source or what editors write can be wrong is tested where
 it is found, in process (test_speech_model.py, test_extension.py, test_collation.py,
@@ -17,8 +18,11 @@ several breakages at once:
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, build_broken
+from conftest import ROOT, build_broken, copy_project
+from speech import collation
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -95,6 +99,17 @@ def test_every_error_in_the_content_is_one_line_of_one_build(broken):
     assert "Traceback" not in result.stderr
     # Stopped before MkDocs began writing the site.
     assert not result.site.exists() or not any(result.site.iterdir()), sorted(result.site.iterdir())
+
+
+def test_an_unexplained_difference_from_the_source_is_a_build_error_naming_it(tmp_path):
+    """The collation is read in the glue's on_config too (in process here: MkDocs' own config
+    loading and plugin events, on a copy whose source/ has one character changed): it stops the
+    build as one error naming the source file, line and column, not as a traceback."""
+    project = copy_project(tmp_path / "project")
+    replace_in(project / collation.SOURCE, "三会一课", "三会二课")
+    config = load_config(str(project / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=rf"^{collation.SOURCE}: line 20, column \d+: the source has “二课"):
+        config.plugins.on_config(config)
 
 
 def test_broken_links_fail_the_build(broken):

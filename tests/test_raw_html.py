@@ -104,6 +104,9 @@ def test_every_error_of_a_page_is_named_at_once(tmp_path):
     assert error.startswith("fulu.md: front matter is not valid YAML: ") and "\n" not in error, error
     page.write_text("---\ntitle: 附录\n---\n\n# 附录\n\n一段话。\n", encoding="utf-8")
     assert page_errors(page, "fulu.md", ["tables"]) == []
+    page.write_bytes("# 附录\n".encode("gb18030"))                     # saved in the wrong encoding
+    [error] = page_errors(page, "fulu.md", ["tables"])
+    assert error.startswith("fulu.md: ") and "UTF-8" in error and "\n" not in error, error
 
 
 # --- The glossary -----------------------------------------------------------------------------
