@@ -12,3 +12,8 @@ def until(page, expression: str, message: str = "", timeout: float = 5) -> None:
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, message or f"still false after {timeout} s: {expression}"
         page.wait_for_timeout(50)
+
+
+# True once the print stylesheet is in: media="print", it loads at the lowest priority, after the
+# page's load event may have fired.
+PRINT_RULES_LOADED = "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))"

@@ -10,12 +10,13 @@ console error and script error, every failed request, and what did not work.
 
 from __future__ import annotations
 
-import time
+import json
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from browser_wait import until
 from conftest import PAGES
 from search_ui import open_search, run_query
 
@@ -37,13 +38,12 @@ LONG_LINK = "mudi.html?hl=" + quote("三会一课") + "&hl=" + quote("的") * 34
 TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
-def shows(page, selector: str, text: str, timeout: float = 3) -> bool:
-    """Whether `selector`'s text comes to contain `text` within `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while text not in page.locator(selector).inner_text():
-        if time.monotonic() > deadline:
-            return False
-        page.wait_for_timeout(50)
+def shows(page, selector: str, text: str) -> bool:
+    """Whether `selector`'s text comes to contain `text` (a walk notes what failed and walks on)."""
+    try:
+        until(page, f"document.querySelector({json.dumps(selector)}).textContent.includes({json.dumps(text)})")
+    except AssertionError:
+        return False
     return True
 
 

@@ -8,12 +8,12 @@ every tool from the keyboard alone."""
 import json
 import re
 import subprocess
-import time
 
 import pytest
 
 import oracle
 import static_server
+from browser_wait import PRINT_RULES_LOADED, until
 from conftest import PAGES, ROOT
 
 EXPECTED = oracle.edition().expected_pages()
@@ -128,15 +128,6 @@ def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900,
     if shared:
         _shared_readers[key] = page
     return page
-
-
-def until(page, expression: str, timeout: float = 5):
-    """Wait until a JavaScript expression is true. (Playwright's wait_for_function evaluates its
-    predicate with eval, which the site's CSP refuses, rightly.)"""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
-        page.wait_for_timeout(50)
 
 
 def open_tools(page):
@@ -623,8 +614,7 @@ def test_print_is_unaffected(browser, served):
     def printed(settings, zihao, scheme):
         page = reader(browser, settings=settings, zihao=zihao)
         page.goto(served + "mudi.html")
-        # The print rules (media="print") load at the lowest priority: wait for them.
-        until(page, "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))")
+        until(page, PRINT_RULES_LOADED)
         if scheme:
             open_tools(page) if page.locator("#access-tools").is_hidden() else None
             page.click(f"[data-access-scheme={scheme}]")

@@ -6,11 +6,11 @@ printed by Chromium the same way; all are read back with poppler.
 
 import re
 import subprocess
-import time
 
 import pytest
 
 import oracle
+from browser_wait import PRINT_RULES_LOADED, until
 from speech.printing import print_pdf
 import speech
 from conftest import ROOT
@@ -164,18 +164,11 @@ def test_the_printed_outline_is_a_study_outline_whose_references_the_printouts_s
             assert f"{point.number}{point.lead_sentence}" in whole, (section.slug, point.number)
 
 
-# True once the print stylesheet is in: media="print", it loads at the lowest priority.
-PRINT_RULES_IN = "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))"
-
-
 def as_printed(page, url: str | None = None) -> None:
     """Show the page (opened at `url` first, if given) as print media, its print rules in."""
     if url:
         page.goto(url)
-    deadline = time.monotonic() + 5
-    while not page.evaluate(PRINT_RULES_IN):
-        assert time.monotonic() < deadline, f"{page.url}: print.min.css never loaded"
-        page.wait_for_timeout(50)
+    until(page, PRINT_RULES_LOADED, f"{page.url}: print.min.css never loaded")
     page.emulate_media(media="print")
 
 

@@ -10,25 +10,15 @@ link text, deprecated APIs) is the same on every page, all from one set of templ
 stylesheets, so one page in one run proves it. Lighthouse's performance score is a timing, so it
 is not a pass/fail test: `make bench` prints it (median of five runs a page)."""
 
-import time
-
 import pytest
 
+from browser_wait import until
 from conftest import PAGES, ROOT
 from lighthouse import failed_audits, lighthouse, scores
 
 AXE = ROOT / "tools" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
 ALL_PAGES = PAGES + ["404.html"]
 ZIHAO = ["", "da", "chaoda"]     # 字号: 默认, 大, 超大
-
-
-def until_settled(page, timeout: float = 5) -> None:
-    """Wait until no CSS transition or animation is running (polled: the CSP refuses the eval
-    behind Playwright's wait_for_function)."""
-    deadline = time.monotonic() + timeout
-    while page.evaluate("document.getAnimations().some(a => a.playState === 'running')"):
-        assert time.monotonic() < deadline, "transitions still running"
-        page.wait_for_timeout(50)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +59,7 @@ def test_axe_finds_no_violations(palette_pages, base_url, name, scheme):
     def check(state: str) -> None:
         # Colours mid-transition (a hover fading out) are not what a reader reads: let them end.
         page.mouse.move(0, 0)
-        until_settled(page)
+        until(page, "!document.getAnimations().some(a => a.playState === 'running')", "transitions still running")
         result = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
         violations.extend(f"{state}: {v['id']} ({v['impact']}): {[n['html'][:90] for n in v['nodes'][:3]]}"
                           for v in result["violations"])
