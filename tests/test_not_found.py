@@ -86,8 +86,8 @@ def test_not_found_page_works_anywhere(browser, mounts, build, prefix):
         page.goto(base_url + address)
         check_not_found_page(page, base_url, address)
         assert failed == [] and outside == [], (address, failed, outside)
-        page.locator("article a", has_text="首页").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator("article a", has_text="首页").click()
         assert page.url == base_url + "index.html" and page.locator("h1#biaoti").count() == 1, address
         page.close()
         assert errors == [], (address, errors)

@@ -110,8 +110,8 @@ def test_hit_opens_the_paragraph_scrolled_into_view_and_highlighted(browser, bas
         open_search(page)
         answer = run_query(page, query)
         child = next(href for links in answer["links"] for href in links[1:] if href.endswith("#" + paragraph))
-        page.locator(f'.md-search-result a[href="{child}"]').click()
-        page.wait_for_load_state()
+        with page.expect_navigation():       # the hit's page loaded, not the search's still shown
+            page.locator(f'.md-search-result a[href="{child}"]').click()
         marks = page.locator(f"#{paragraph} mark.search-hit")
         # The page marks the passage, then brings it into view: wait for the mark to be in view.
         until(page, f"""(() => {{ const mark = document.querySelector('#{paragraph} mark.search-hit')
@@ -134,8 +134,8 @@ def test_search_works_from_disk(browser, site):
     open_search(page)
     answer = run_query(page, "黨章")
     assert answer["page_files"][0] == "yiyi.html"
-    page.locator(".md-search-result__item a").nth(1).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".md-search-result__item a").nth(1).click()
     assert page.locator("#yiyi-5 mark.search-hit").count() == 4
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in requests), requests
     context.close()
