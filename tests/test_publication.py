@@ -39,12 +39,13 @@ LINES = """(selector) => [...document.querySelectorAll(selector)].map(el => {
 
 
 def set_zihao(page, zihao: str) -> None:
-    """Show the page at a 字号 as page.js does: the data-zihao attribute on <html>, which is all
-    screen.css scales the text by (page.js has no other 字号 code, and none that lays out by the
-    window's width). So one loaded page shows every 字号 and, resized, every width, set by the
-    same CSS as a page loaded at it; loading at a 字号 is tests/test_reader_aids.py's."""
-    page.evaluate("""z => z ? document.documentElement.setAttribute('data-zihao', z)
-                            : document.documentElement.removeAttribute('data-zihao')""", zihao)
+    """Choose a 字号 with the page's own button (page.js: it sets the data-zihao attribute on
+    <html>, which is all screen.css scales the text by, and marks the button pressed; no script
+    lays the page out by the window's width). So one loaded page shows every 字号 and, resized,
+    every width, set by the same CSS as a page loaded at it; loading at a saved 字号 is
+    tests/test_reader_aids.py's. Clicked from script: a click by the mouse would scroll."""
+    page.evaluate("z => document.querySelector(`.zihao__option[data-zihao='${z}']`).click()", zihao)
+    assert page.evaluate("document.documentElement.getAttribute('data-zihao') || ''") == zihao
 
 
 def states(page, zihaos, widths=WIDTHS, height=900):
