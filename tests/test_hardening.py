@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import oracle
+from browser_wait import until
 from conftest import ROOT
 from search_ui import _RUN_QUERY, run_query
 
@@ -49,12 +50,24 @@ PATHOLOGICAL = {  # name: (page, query and fragment)
 }
 
 
-def open_marked(browser, base_url, name, query, viewport=(1280, 900)):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for every highlight link of this module: each is opened as a document of its own
+    (after about:blank, so a link that differs only in its fragment is loaded, not scrolled to)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.errors, page.dialogs = [], []
     page.on("pageerror", lambda err: page.errors.append(str(err)))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def open_marked(page, base_url, name, query, viewport=(1280, 900)):
+    """`name` opened with `query`: its script errors and dialogs recorded from here on, and how
+    long page.js took to mark it."""
+    page.goto("about:blank")
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.errors, page.dialogs = [], []
     page.goto(f"{base_url}{name}?{query}")
     page.marking_ms = page.evaluate("performance.getEntriesByName('search-hit marking').map(e => e.duration)")
     return page
@@ -65,21 +78,19 @@ def marks(page):
 
 
 @pytest.fixture(scope="module")
-def single(browser, base_url):
+def single(tab, base_url):
     """How many marks one hl=的 gives on each page: what any number of copies must give."""
     counts = {}
     for name in ("mudi.html", "quanwen.html"):
-        page = open_marked(browser, base_url, name, hl("的"))
-        counts[name] = len(marks(page))
-        page.context.close()
+        counts[name] = len(marks(open_marked(tab, base_url, name, hl("的"))))
     assert counts["quanwen.html"] > counts["mudi.html"] > 10
     return counts
 
 
 @pytest.mark.parametrize("case", PATHOLOGICAL)
-def test_crafted_highlight_link_is_marked_quickly_and_flat(browser, base_url, single, case):
+def test_crafted_highlight_link_is_marked_quickly_and_flat(tab, base_url, single, case):
     name, query = PATHOLOGICAL[case]
-    page = open_marked(browser, base_url, name, query)
+    page = open_marked(tab, base_url, name, query)
     assert page.evaluate("location.search.length") == len(query) + 1
     found = marks(page)
     assert page.errors == [] and page.dialogs == []
@@ -91,46 +102,41 @@ def test_crafted_highlight_link_is_marked_quickly_and_flat(browser, base_url, si
         # The first ten distinct characters are marked, each occurrence once, touching ones merged.
         first = distinct_characters()[:10]
         assert found and set("".join(found)) <= set(first)
-    page.context.close()
 
 
-def test_overlapping_passages_make_one_mark(browser, base_url):
-    page = open_marked(browser, base_url, "mudi.html", hl("三会一", "会一课", "三会一课"))
+def test_overlapping_passages_make_one_mark(tab, base_url):
+    page = open_marked(tab, base_url, "mudi.html", hl("三会一", "会一课", "三会一课"))
     inside = page.evaluate("[...document.querySelectorAll('#mudi-4 mark.search-hit')].map(m => m.textContent)")
     assert inside == ["三会一课"]
     assert page.evaluate("document.querySelectorAll('mark mark').length") == 0
-    page.context.close()
 
 
-def test_passage_across_inline_elements_is_still_marked(browser, base_url):
+def test_passage_across_inline_elements_is_still_marked(tab, base_url):
     """A passage running into a glossary term is marked piecewise, one mark per text node."""
     text = "".join(t for _, t in next(s for s in EDITION.sections if s.slug == "mudi").blocks())
     at = text.index("三会一课")
     passage = text[at - 3:at + 2]  # three characters before the term, two of it
-    page = open_marked(browser, base_url, "mudi.html", hl(passage))
+    page = open_marked(tab, base_url, "mudi.html", hl(passage))
     assert "".join(marks(page)) .count(passage) >= 1 and len(marks(page)) >= 2
-    page.context.close()
 
 
 @pytest.mark.parametrize("fragment", ["%E0%A4%A", "%", "%ZZ", "mudi-4%", "no-such-id", "%E4%B8%89"])
-def test_malformed_or_unknown_fragment_still_scrolls_to_the_hit(browser, base_url, fragment):
-    page = open_marked(browser, base_url, "mudi.html", hl("三会一课") + "#" + fragment, viewport=(390, 844))
+def test_malformed_or_unknown_fragment_still_scrolls_to_the_hit(tab, base_url, fragment):
+    page = open_marked(tab, base_url, "mudi.html", hl("三会一课") + "#" + fragment, viewport=(390, 844))
     assert page.errors == []
     box = page.locator("mark.search-hit").first.bounding_box()
     assert box and 0 <= box["y"] <= 844 - box["height"], f"#{fragment}: hit not in view {box}"
-    page.context.close()
 
 
 @pytest.mark.parametrize("passage", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
                                      "</mark><b>x</b>", '"><svg onload=alert(1)>', "<b>三会一课</b>",
                                      "&lt;b&gt;", "javascript:alert(1)", "\u202e三会一课", "三会\x00一课"])
-def test_highlight_with_markup_marks_nothing_and_runs_nothing(browser, base_url, passage):
-    page = open_marked(browser, base_url, "mudi.html", hl(passage, "三会一课"))
+def test_highlight_with_markup_marks_nothing_and_runs_nothing(tab, base_url, passage):
+    page = open_marked(tab, base_url, "mudi.html", hl(passage, "三会一课"))
     assert page.errors == [] and page.dialogs == []
     assert set(marks(page)) == {"三会一课"}  # only the real passage
     tags = page.evaluate("[...new Set([...document.querySelectorAll('article *')].map(e => e.tagName))]")
     assert not {"SCRIPT", "IMG", "SVG", "B"} & set(tags)
-    page.context.close()
 
 
 # --- The citation copy -------------------------------------------------------------------------
@@ -141,6 +147,17 @@ const exec = document.execCommand.bind(document);
 document.execCommand = (command) => { window.__exec.push(command); return %s }"""
 
 
+@pytest.fixture(scope="module")
+def clipboard_reader(browser, base_url):
+    """A tab of a context without the stubs, that may read and write the browser's clipboard."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    yield page
+    context.close()
+
+
 @pytest.mark.parametrize("api,exec_command,expected", [
     ("works", "real", "copied by the API"),
     ("refuses", "real", "copied by execCommand"),
@@ -148,13 +165,9 @@ document.execCommand = (command) => { window.__exec.push(command); return %s }""
     ("refuses", "refuses", "manual hint"),
     ("missing", "throws", "manual hint"),
 ])
-def test_citation_copy_falls_back_then_tells(browser, base_url, api, exec_command, expected):
+def test_citation_copy_falls_back_then_tells(browser, base_url, clipboard_reader, api, exec_command, expected):
     # The clipboard is the browser's, shared by its contexts: fill it with something else first.
-    reader_context = browser.new_context()
-    reader_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    reader = reader_context.new_page()
-    reader.goto(base_url + "index.html")
-    reader.evaluate("navigator.clipboard.writeText('before')")
+    clipboard_reader.evaluate("navigator.clipboard.writeText('before')")
     context = browser.new_context(timezone_id="Asia/Shanghai")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     if api == "refuses":
@@ -167,15 +180,16 @@ def test_citation_copy_falls_back_then_tells(browser, base_url, api, exec_comman
     page.goto(base_url + "mudi.html")
     page.locator("#mudi-4").hover()
     page.locator("#mudi-4 a.para-link").click()
-    page.wait_for_timeout(300)
+    # Copied or not, the status line says so last: wait for it.
+    until(page, "document.querySelector('[data-md-component=dialog]').innerText.includes('复制')",
+          f"{expected}: the status line says nothing of the copy")
     told = page.locator("[data-md-component=dialog]").inner_text()
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
     citation = f"佚名. {EDITION.title}[EB/OL]. (2022)[{today}]. {base_url}mudi.html#mudi-4."
     executed = page.evaluate("window.__exec")
     # Read back from the context without the stubs.
-    clipboard = reader.evaluate("navigator.clipboard.readText()")
+    clipboard = clipboard_reader.evaluate("navigator.clipboard.readText()")
     context.close()
-    reader_context.close()
     if expected == "manual hint":
         assert told == "未能复制，请手动复制地址栏中的链接" and executed == ["copy"] and clipboard == "before"
     else:

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 import speech
+from browser_wait import until
 from conftest import PAGES, ROOT
 
 MODEL = speech.load(ROOT / "docs")
@@ -37,10 +38,23 @@ LINES = """(selector) => [...document.querySelectorAll(selector)].map(el => {
 })"""
 
 
-def context_for(browser, width: int, zihao: str, **options):
-    context = browser.new_context(viewport={"width": width, "height": 900}, **options)
-    context.add_init_script(f"try {{ localStorage.setItem('jianghua.zihao', {zihao!r}) }} catch (e) {{}}")
-    return context
+def set_zihao(page, zihao: str) -> None:
+    """Choose a 字号 with the page's own button (page.js: it sets the data-zihao attribute on
+    <html>, which is all screen.css scales the text by, and marks the button pressed; no script
+    lays the page out by the window's width). So one loaded page shows every 字号 and, resized,
+    every width, set by the same CSS as a page loaded at it; loading at a saved 字号 is
+    tests/test_reader_aids.py's. Clicked from script: a click by the mouse would scroll."""
+    page.evaluate("z => document.querySelector(`.zihao__option[data-zihao='${z}']`).click()", zihao)
+    assert page.evaluate("document.documentElement.getAttribute('data-zihao') || ''") == zihao
+
+
+def states(page, zihaos, widths=WIDTHS, height=900):
+    """Each 字号 at each width on the loaded page, in turn: yields how a failure names the state."""
+    for zihao in zihaos:
+        set_zihao(page, zihao)
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": height})
+            yield f"at {width} px, 字号 {zihao or '默认'}"
 
 
 # The model -------------------------------------------------------------------------------------
@@ -88,56 +102,60 @@ def test_title_phrases_that_are_not_the_title_fail_the_load(tmp_path):
 
 # The screen ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("zihao", ZIHAO)
-def test_title_breaks_only_between_phrases_in_balanced_lines(browser, base_url, width, zihao):
-    context = context_for(browser, width, zihao)
-    page = context.new_page()
-    for name in ("index.html", "quanwen.html"):
-        page.goto(base_url + name)
+@pytest.mark.parametrize("name", ("index.html", "quanwen.html"))
+def test_title_breaks_only_between_phrases_in_balanced_lines(browser, base_url, name):
+    page = browser.new_page(viewport={"width": WIDTHS[-1], "height": 900})
+    page.goto(base_url + name)
+    for state in states(page, ZIHAO):
         [lines] = page.evaluate(LINES, "h1#biaoti")
-        assert tuple(lines) == MODEL.title_lines(max(lengths(lines))), f"{name} at {width} px: {lines}"
-        assert is_trapezoid_or_diamond(lines), f"{name} at {width} px: {lines}"
-    context.close()
+        assert tuple(lines) == MODEL.title_lines(max(lengths(lines))), f"{name} {state}: {lines}"
+        assert is_trapezoid_or_diamond(lines), f"{name} {state}: {lines}"
+    page.close()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("zihao", ZIHAO + ("teda",))
-def test_headings_and_terms_stay_whole_and_no_paragraph_ends_on_one_character(browser, base_url, width, zihao):
-    context = context_for(browser, width, zihao)
-    page = context.new_page()
-    for name in ("yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "index.html"):
-        page.goto(base_url + name)
+@pytest.mark.parametrize("name", ("yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "index.html"))
+def test_headings_and_terms_stay_whole_and_no_paragraph_ends_on_one_character(browser, base_url, name):
+    page = browser.new_page(viewport={"width": WIDTHS[-1], "height": 900})
+    page.goto(base_url + name)
+    for state in states(page, ZIHAO + ("teda",)):
         for heading in page.evaluate(LINES, "h1.speech:not(#biaoti), h2.speech"):
-            assert len(heading) == 1, f"{name} at {width} px: a heading breaks: {heading}"
+            assert len(heading) == 1, f"{name} {state}: a heading breaks: {heading}"
         for term in page.evaluate(LINES, "abbr.term"):
-            assert len(term) == 1, f"{name} at {width} px: a term breaks: {term}"
+            assert len(term) == 1, f"{name} {state}: a term breaks: {term}"
         for paragraph in page.evaluate(LINES, "p.speech"):
             # Characters, not punctuation: “评。” is a line of one character.
             assert len(paragraph) == 1 or len(re.findall(r"[\u3400-\u9fff]", paragraph[-1])) >= 2, \
-                f"{name} at {width} px: a paragraph ends on “{paragraph[-1]}”"
-    context.close()
+                f"{name} {state}: a paragraph ends on “{paragraph[-1]}”"
+    page.close()
 
 
-@pytest.mark.parametrize("zihao", ZIHAO)
-def test_an_article_page_title_then_meta_then_one_tool_row(browser, base_url, zihao):
-    context = context_for(browser, 360, zihao, is_mobile=True, has_touch=True)
+# The article's controls a reader sees (visible as Playwright has it: a box of some size, not
+# visibility: hidden), but for those inside a collapsible note or a table: their boxes, in one call.
+SHOWN_CONTROLS = """() => [...document.querySelectorAll('article button, article .take-away a')]
+  .filter(e => !e.closest('.md-typeset details, .md-typeset table'))
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, box]) => box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden')
+  .map(([e, box]) => ({ text: e.innerText, top: box.top, bottom: box.bottom }))"""
+
+
+def test_an_article_page_title_then_meta_then_one_tool_row(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 900}, is_mobile=True, has_touch=True)
     page = context.new_page()
     for name in PAGES:
         page.goto(base_url + name)
-        title = page.locator("article h1").first.bounding_box()
-        assert title["y"] <= 120, f"{name}: the title starts {title['y']:.0f} px down a 360 px phone"
-        meta = page.locator("article .article-meta").bounding_box()
-        row = page.locator("article [role=toolbar][aria-label='阅读工具']")
-        assert row.count() == 1, name
-        tools = row.bounding_box()
-        assert title["y"] + title["height"] <= meta["y"] < tools["y"], name
-        # Every reading control is in the row, none above the title.
-        for control in page.locator("article button, article .take-away a").all():
-            if control.is_visible() and not control.evaluate("e => !!e.closest('.md-typeset details, .md-typeset table')"):
-                box = control.bounding_box()
-                assert box["y"] >= tools["y"] and box["y"] + box["height"] <= tools["y"] + tools["height"] + 1, \
-                    f"{name}: {control.inner_text()!r} outside the tool row"
+        for state in states(page, ZIHAO, widths=(360,)):
+            where = f"{name} {state}"
+            title = page.locator("article h1").first.bounding_box()
+            assert title["y"] <= 120, f"{where}: the title starts {title['y']:.0f} px down a 360 px phone"
+            meta = page.locator("article .article-meta").bounding_box()
+            row = page.locator("article [role=toolbar][aria-label='阅读工具']")
+            assert row.count() == 1, where
+            tools = row.bounding_box()
+            assert title["y"] + title["height"] <= meta["y"] < tools["y"], where
+            # Every reading control is in the row, none above the title.
+            for control in page.evaluate(SHOWN_CONTROLS):
+                assert control["top"] >= tools["y"] and control["bottom"] <= tools["y"] + tools["height"] + 1, \
+                    f"{where}: {control['text']!r} outside the tool row"
     context.close()
 
 
@@ -173,15 +191,17 @@ def test_the_outline_numbers_each_part_once(browser, base_url):
     assert markers == ["none"] * 3
 
 
-@pytest.mark.parametrize("width", (360, 390))
-def test_the_site_name_fits_the_phone_header_and_the_sidebar(browser, base_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
+def test_the_site_name_fits_the_phone_header_and_the_sidebar(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(base_url + "yiyi.html")
-    name = page.locator(".md-header__topic .md-ellipsis").first
-    assert name.evaluate("e => e.scrollWidth <= e.clientWidth"), "the header cuts off the site's name"
-    for line in page.evaluate(LINES, ".md-nav--primary > .md-nav__title"):
-        assert all(not re.match(r"[·，。、：；）]", text) for text in line), line
+    # The header and the drawer are laid out by Material's CSS by the width alone: one page, resized.
+    for width in (360, 390):
+        page.set_viewport_size({"width": width, "height": 740})
+        name = page.locator(".md-header__topic .md-ellipsis").first
+        assert name.evaluate("e => e.scrollWidth <= e.clientWidth"), f"at {width} px the header cuts off the site's name"
+        for line in page.evaluate(LINES, ".md-nav--primary > .md-nav__title"):
+            assert all(not re.match(r"[·，。、：；）]", text) for text in line), f"at {width} px: {line}"
     context.close()
 
 
@@ -206,11 +226,9 @@ def test_the_glossary_card_never_covers_the_way_on_and_closes(browser, base_url)
     page = context.new_page()
     page.goto(base_url + "yaoqiu.html")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_timeout(100)
     # A term focused with the page's foot in view (the reader tapped it, then scrolled down a little,
     # or tabbed to it): the card must leave 下一页 free.
     page.evaluate("document.querySelectorAll('article abbr.term')[0].focus({ preventScroll: true })")
-    page.wait_for_timeout(100)
     assert page.evaluate("document.activeElement.matches('abbr.term')")
     assert covered_links(page) == [], "the card covers the footer's links"
     page.keyboard.press("Escape")
@@ -219,13 +237,15 @@ def test_the_glossary_card_never_covers_the_way_on_and_closes(browser, base_url)
     page.goto(base_url + "yiyi.html")
     first = page.locator("article abbr.term").first
     first.tap()
-    page.wait_for_timeout(500)                 # the card is read, then the reader scrolls on
+    # The reader reads the card, then scrolls on (page.js lets the first 300 ms of scrolling,
+    # the term's own coming into view, leave it open).
+    page.wait_for_timeout(500)
     page.evaluate("window.scrollBy(0, 300)")
-    page.wait_for_timeout(100)
-    assert not page.evaluate("document.activeElement.matches('abbr.term')"), "scrolling leaves the card open"
+    closed = "!document.activeElement.matches('abbr.term')"
+    until(page, closed, "scrolling leaves the card open")
 
     first.tap()
-    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.matches('abbr.term')"), "a tap on a term does not open its card"
     page.locator("article h1").tap()
-    assert not page.evaluate("document.activeElement.matches('abbr.term')"), "a tap elsewhere leaves the card open"
+    assert page.evaluate(closed), "a tap elsewhere leaves the card open"
     context.close()

@@ -11,6 +11,7 @@ import pytest
 
 import oracle
 from search_queries import MULTI_WORD, SINGLE_PHRASES, TRADITIONAL
+from browser_wait import until
 from conftest import ROOT
 from search_ui import fold, highlighted, open_search, run_query
 
@@ -97,24 +98,31 @@ def test_no_match_says_so_in_chinese_and_clears_old_results(search_page):
     assert search_page.locator(".md-search-result__list > *").count() == 0
 
 
-@pytest.mark.parametrize("query,paragraph", [("三会一课", "mudi-4"), ("谋财害命", "yaoqiu-4"),
-                                             ("务干部培训", "biaoti"), ("大家去感悟", "kaichang-1"), ("读书如果不加思考,不是学习", "yaoqiu-3")])
-def test_hit_opens_the_paragraph_scrolled_into_view_and_highlighted(browser, base_url, query, paragraph):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(base_url + "yaoqiu.html")
-    open_search(page)
-    answer = run_query(page, query)
-    child = next(href for links in answer["links"] for href in links[1:] if href.endswith("#" + paragraph))
-    page.locator(f'.md-search-result a[href="{child}"]').click()
-    page.wait_for_load_state()
-    page.wait_for_timeout(200)
-    marks = page.locator(f"#{paragraph} mark.search-hit")
-    assert fold("".join(marks.all_inner_texts())) == fold(query)
-    box = marks.first.bounding_box()
-    assert box and 0 <= box["y"] <= 844 - box["height"], f"highlight not in view: {box}"
-    assert highlighted(child) and all(h in page.locator(f"#{paragraph}").inner_text() for h in highlighted(child))
-    context.close()
+HITS = [("三会一课", "mudi-4"), ("谋财害命", "yaoqiu-4"), ("务干部培训", "biaoti"), ("大家去感悟", "kaichang-1"),
+        ("读书如果不加思考,不是学习", "yaoqiu-3")]
+
+
+def test_hit_opens_the_paragraph_scrolled_into_view_and_highlighted(browser, base_url):
+    """Each query searched from 三、培训的基本要求 in turn, in one tab, on a phone's screen."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for query, paragraph in HITS:
+        page.goto(base_url + "yaoqiu.html")
+        open_search(page)
+        answer = run_query(page, query)
+        child = next(href for links in answer["links"] for href in links[1:] if href.endswith("#" + paragraph))
+        with page.expect_navigation():       # the hit's page loaded, not the search's still shown
+            page.locator(f'.md-search-result a[href="{child}"]').click()
+        marks = page.locator(f"#{paragraph} mark.search-hit")
+        # The page marks the passage, then brings it into view: wait for the mark to be in view.
+        until(page, f"""(() => {{ const mark = document.querySelector('#{paragraph} mark.search-hit')
+            const box = mark && mark.getBoundingClientRect()
+            return !!box && box.top >= 0 && box.bottom <= innerHeight }})()""",
+              f"{query}: no highlight in view on {page.url}")
+        assert fold("".join(marks.all_inner_texts())) == fold(query), query
+        box = marks.first.bounding_box()
+        assert box and 0 <= box["y"] <= 844 - box["height"], f"{query}: highlight not in view: {box}"
+        assert highlighted(child) and all(h in page.locator(f"#{paragraph}").inner_text() for h in highlighted(child)), query
+    page.close()
 
 
 def test_search_works_from_disk(browser, site):
@@ -126,8 +134,8 @@ def test_search_works_from_disk(browser, site):
     open_search(page)
     answer = run_query(page, "黨章")
     assert answer["page_files"][0] == "yiyi.html"
-    page.locator(".md-search-result__item a").nth(1).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".md-search-result__item a").nth(1).click()
     assert page.locator("#yiyi-5 mark.search-hit").count() == 4
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in requests), requests
     context.close()
