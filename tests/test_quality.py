@@ -21,10 +21,14 @@ ALL_PAGES = PAGES + ["404.html"]
 ZIHAO = ["", "da", "chaoda"]     # 字号: 默认, 大, 超大
 
 
+PALETTE = {"light": "default", "dark": "slate"}     # the reader's system → Material's palette
+
+
 @pytest.fixture(scope="module")
-def palette_pages(browser):
-    """A page per palette, shared by the axe tests: a navigation costs Chromium far less than a
-    new context. Each test starts from what a first visit has: no stored settings."""
+def system_pages(browser):
+    """A page for a system set to light and one for dark, shared by the axe tests: a navigation
+    costs Chromium far less than a new context. Each test starts from what a first visit has: no
+    stored settings."""
     contexts = {}
 
     def page_in(scheme: str):
@@ -42,17 +46,16 @@ def palette_pages(browser):
         context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_axe_finds_no_violations(palette_pages, base_url, name, scheme):
-    """Each page in each palette, loaded once: as most readers see it, the 无障碍 tools never
-    used, at 默认, 大 and 超大; then with the tools open and 大字幕 on, at 特大 (whose text the
-    tool row grows with)."""
-    page = palette_pages(scheme)
+def test_axe_finds_no_violations(system_pages, base_url, name):
+    """Each page loaded once, in the palette the reader's system asks for (light on every other
+    page, dark on the rest), then in the other through Material's toggle: as most readers see it,
+    the 无障碍 tools never used, at 默认, 大 and 超大 in both palettes; then with the tools open
+    and 大字幕 on, at 特大 (whose text the tool row grows with), in both palettes."""
+    first, second = ("light", "dark") if ALL_PAGES.index(name) % 2 == 0 else ("dark", "light")
+    page = system_pages(first)
     page.goto(base_url + name)
     assert page.locator("#access-tools").is_hidden() and not page.locator(".access-code").count()
-    palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    assert palette == {"light": "default", "dark": "slate"}[scheme]
     page.add_script_tag(path=str(AXE))
     violations = []
 
@@ -69,15 +72,28 @@ def test_axe_finds_no_violations(palette_pages, base_url, name, scheme):
         page.click(f".zihao__option[data-zihao='{zihao}']")
         assert page.evaluate("document.documentElement.dataset.zihao || ''") == zihao
 
-    for zihao in ZIHAO:
-        choose_zihao(zihao)
-        check(f"字号 {zihao or '默认'}")
+    def palette_is(scheme: str) -> None:
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == PALETTE[scheme], scheme
+
+    def toggle_palette(to: str) -> None:
+        page.click("form[data-md-component=palette] label:not([hidden])")
+        palette_is(to)
+
+    palette_is(first)
+    for scheme in (first, second):
+        if scheme == second:
+            toggle_palette(second)
+        for zihao in ZIHAO:
+            choose_zihao(zihao)
+            check(f"{scheme}, 字号 {zihao or '默认'}")
     page.click(".access-entry")                    # the first use loads access.js and access.css
     page.wait_for_selector(".access-tools .access-button")
     page.click("[data-access-setting=zimu]")
     choose_zihao("teda")
-    check("特大, tools open, 大字幕")
-    assert violations == [], f"{name} ({scheme}): {violations}"
+    check(f"{second}, 特大, tools open, 大字幕")
+    toggle_palette(first)
+    check(f"{first}, 特大, tools open, 大字幕")
+    assert violations == [], f"{name}: {violations}"
 
 
 def test_lighthouse_mobile(base_url):
