@@ -1,5 +1,6 @@
-"""Waiting in Chromium for the exact condition a test needs, not for a fixed time or for the
-network to fall idle."""
+"""What browser tests do between their steps: wait in Chromium for the exact condition a test
+needs, not for a fixed time or for the network to fall idle; and turn a page that tests share
+into a first visit again."""
 
 import time
 
@@ -17,3 +18,11 @@ def until(page, expression: str, message: str = "", timeout: float = 5) -> None:
 # True once the print stylesheet is in: media="print", it loads at the lowest priority, after the
 # page's load event may have fired.
 PRINT_RULES_LOADED = "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))"
+
+
+def forget_the_site(page) -> None:
+    """What the site stored in the page's browser (settings, 字号, palette) is forgotten, so that
+    the page's next visit to it is a first visit. Tests that share a page (a navigation costs
+    Chromium far less than a new context) call it at each turn."""
+    if page.url.startswith("http"):
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")

@@ -13,7 +13,7 @@ import pytest
 
 import oracle
 import static_server
-from browser_wait import PRINT_RULES_LOADED, until
+from browser_wait import PRINT_RULES_LOADED, forget_the_site, until
 from conftest import PAGES, ROOT
 
 EXPECTED = oracle.edition().expected_pages()
@@ -106,8 +106,7 @@ def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900,
     key = json.dumps([voices, auto, api, width, height, settings, zihao, options], sort_keys=True)
     if shared and key in _shared_readers:
         page = _shared_readers[key]
-        if page.url.startswith("http"):
-            page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        forget_the_site(page)
         page.goto("about:blank")            # the last test's page unloads here, not in the next test
         page.problems.clear()
         return page

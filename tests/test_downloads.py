@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import oracle
-from browser_wait import PRINT_RULES_LOADED, until
+from browser_wait import PRINT_RULES_LOADED, forget_the_site, until
 import speech
 import static_server
 from conftest import ROOT
@@ -175,8 +175,9 @@ def reader(phone, published_url):
     """The phone page as a new reader finds it: on screen, nothing stored, an empty clipboard
     (what an earlier test copied must not pass for this one's), no errors yet."""
     phone.emulate_media(media="screen")
+    forget_the_site(phone)
     phone.goto(published_url + "404.html")
-    phone.evaluate("localStorage.clear(); sessionStorage.clear(); navigator.clipboard.writeText('')")
+    phone.evaluate("navigator.clipboard.writeText('')")
     assert phone.evaluate("navigator.clipboard.readText()") == ""
     phone.errors.clear()
     return phone
@@ -293,8 +294,7 @@ def test_axe_finds_no_violations_in_the_controls(browser, published_url, ua):
     page = context.new_page()
     failures = []
     for stem in STEMS:
-        if page.url.startswith("http"):
-            page.evaluate("localStorage.clear()")                   # each page opens light
+        forget_the_site(page)                                       # each page opens light
         page.goto(published_url + f"{stem}.html")
         page.add_script_tag(path=str(AXE))
         assert page.locator(".take-away").count() == 1

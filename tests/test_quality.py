@@ -12,7 +12,7 @@ is not a pass/fail test: `make bench` prints it (median of five runs a page)."""
 
 import pytest
 
-from browser_wait import until
+from browser_wait import forget_the_site, until
 from conftest import PAGES, ROOT
 from lighthouse import failed_audits, lighthouse, scores
 
@@ -37,8 +37,7 @@ def system_pages(browser):
                                                    locale="zh-CN")
             contexts[scheme].new_page()
         page = contexts[scheme].pages[0]
-        if page.url.startswith("http"):
-            page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        forget_the_site(page)
         return page
 
     yield page_in
