@@ -15,6 +15,16 @@ def until(page, expression: str, message: str = "", timeout: float = 5) -> None:
         page.wait_for_timeout(50)
 
 
+def settled(page, timeout: float = 5) -> None:
+    """Wait until the page's running animations and transitions have ended (a hover fading out, a
+    palette changing): colours mid-transition are not what a reader reads. One call that the
+    animations' own promises answer, no polling."""
+    ended = page.evaluate("""timeout => Promise.race([
+        Promise.allSettled(document.getAnimations().map(a => a.finished)).then(() => true),
+        new Promise(resolve => setTimeout(() => resolve(false), timeout))])""", timeout * 1000)
+    assert ended, f"{page.url}: animations still running after {timeout} s"
+
+
 # True once the print stylesheet is in: media="print", it loads at the lowest priority, after the
 # page's load event may have fired.
 PRINT_RULES_LOADED = "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))"

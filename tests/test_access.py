@@ -13,12 +13,12 @@ import pytest
 
 import oracle
 import static_server
+from axe import add_axe, axe_violations
 from browser_wait import PRINT_RULES_LOADED, forget_the_site, until
-from conftest import PAGES, ROOT
+from conftest import PAGES
 
 EXPECTED = oracle.edition().expected_pages()
 SPEECH_PAGES = list(EXPECTED)
-AXE = ROOT / "tools" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = ("heihuang", "baihei")
 CHINESE = [{"name": "Ting-Ting", "lang": "zh-CN"}, {"name": "Samantha", "lang": "en-US"}]
 
@@ -422,18 +422,14 @@ def test_high_contrast_meets_aaa(browser, base_url, name):
     page.wait_for_selector("#access-tools:not([hidden])")
     assert page.evaluate("document.documentElement.dataset.accessPeise") == schemes[0]   # before any click
     assert page.evaluate("[...document.querySelectorAll('link.access-styles')].length") == 1
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     for scheme in schemes:
         page.click(f"[data-access-scheme={scheme}]")
         assert page.evaluate("document.documentElement.dataset.accessPeise") == scheme
-        page.mouse.move(0, 0)                # no hover fading out while the colours are read
-        until(page, "!document.getAnimations().some(a => a.playState === 'running')")
         # The colour rules: a 高对比 palette changes colours, underlines and borders only
         # (access.css); axe's other rules run on every page in both palettes (test_quality.py).
-        result = page.evaluate("axe.run(document, { resultTypes: ['violations'], runOnly: "
-                               "['color-contrast', 'color-contrast-enhanced', 'link-in-text-block'] })")
-        violations = [f"{v['id']}: {[n['html'][:90] for n in v['nodes'][:3]]}" for v in result["violations"]]
-        assert violations == [], f"{name} ({scheme})"
+        assert axe_violations({f"{name} ({scheme})": page}, options="{ runOnly: "
+                              "['color-contrast', 'color-contrast-enhanced', 'link-in-text-block'] }") == []
         # Links in running text are underlined: not told apart by colour alone.
         assert page.evaluate("[...document.querySelectorAll('article p a:not(.para-link)')]"
                              ".every(a => getComputedStyle(a).textDecorationLine.includes('underline'))")

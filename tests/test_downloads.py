@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import oracle
+from axe import add_axe, axe_violations
 from browser_wait import PRINT_RULES_LOADED, forget_the_site, until
 import speech
 import static_server
@@ -278,9 +279,6 @@ def test_downloads_and_controls_do_not_print(reader, published_url):
     assert not reader.locator(".take-away").is_visible()
 
 
-AXE = ROOT / "tools" / "quality" / "node_modules" / "axe-core" / "axe.min.js"
-
-
 @pytest.mark.parametrize("ua", ["browser", "wechat"])
 def test_axe_finds_no_violations_in_the_controls(browser, published_url, ua):
     """The controls of the published pages, links and hint included, in the light palette and
@@ -296,15 +294,13 @@ def test_axe_finds_no_violations_in_the_controls(browser, published_url, ua):
     for stem in STEMS:
         forget_the_site(page)                                       # each page opens light
         page.goto(published_url + f"{stem}.html")
-        page.add_script_tag(path=str(AXE))
+        add_axe(page)
         assert page.locator(".take-away").count() == 1
         for scheme in ("default", "slate"):
             if scheme == "slate":
                 page.click(".access-entry")
                 page.click("[data-access-scheme=slate]")
             assert page.evaluate("document.body.dataset.mdColorScheme") == scheme, stem
-            result = page.evaluate("axe.run({ include: ['.take-away'] }, { resultTypes: ['violations'] })")
-            failures += [f"{stem} ({scheme}): {v['id']} {[n['html'][:80] for n in v['nodes'][:3]]}"
-                         for v in result["violations"]]
+            failures += axe_violations({f"{stem} ({scheme})": page}, context="{ include: ['.take-away'] }")
     context.close()
     assert failures == []
