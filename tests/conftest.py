@@ -23,6 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import static_server
+from browser_wait import forget_the_site
 from harness import ROOT, build_site, chromium, nav_pages
 
 PAGES = nav_pages()
@@ -249,15 +250,35 @@ def browser():
         yield browser
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    page.errors = errors
-    yield page
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def desktop_tab(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    tab = context.new_page()
+    tab.errors, tab.console_errors = [], []
+    tab.on("pageerror", lambda err: tab.errors.append(str(err)))
+    tab.on("console", lambda message: tab.console_errors.append(message.text) if message.type == "error" else None)
+    yield tab
     context.close()
+
+
+@pytest.fixture
+def page(desktop_tab):
+    """A desktop tab (1280 × 900, zh-CN) as a first visit finds it: on screen, nothing stored by
+    the site, no script errors (page.errors) or console errors (page.console_errors) yet. The
+    tests that ask for it take turns with one tab (a navigation costs Chromium far less than a
+    new context); after each, what it stored, its media and its viewport are undone. A test that
+    routes requests, adds listeners or init scripts, or needs other context options makes a
+    context of its own."""
+    yield desktop_tab
+    forget_the_site(desktop_tab)
+    desktop_tab.goto("about:blank")
+    desktop_tab.emulate_media(media="null")
+    desktop_tab.set_viewport_size(DESKTOP)
+    desktop_tab.errors.clear()
+    desktop_tab.console_errors.clear()
 
 
 @pytest.fixture(scope="module")

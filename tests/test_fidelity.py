@@ -128,15 +128,13 @@ def test_screen_comparison_bites_on_text_hidden_by_css(page, site, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["quanwen.html", "yiyi.html", "mudi.html", "yaoqiu.html"])
-def test_reader_sees_the_speech_on_paper_in_order(browser, base_url, tmp_path, name):
+def test_reader_sees_the_speech_on_paper_in_order(page, base_url, tmp_path, name):
     """The printed PDF's text holds every block of the page, in order (poppler reads it back)."""
     import subprocess
 
     from speech.printing import print_pdf
 
-    page = browser.new_page()
     pdf = print_pdf(page, base_url + name, tmp_path / "page.pdf")
-    page.close()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\d", "", re.sub(r"—\s*\d+\s*—", "", re.sub(r"\s+", "", text)))  # page and note numbers
     at = 0

@@ -172,8 +172,7 @@ def as_printed(page, url: str | None = None) -> None:
     page.emulate_media(media="print")
 
 
-def test_handouts_and_headings_are_set_legibly(browser, base_url):
-    page = browser.new_page()
+def test_handouts_and_headings_are_set_legibly(page, base_url):
     as_printed(page, base_url + "shuyu.html")
     cell = page.eval_on_selector("article table td", "td => [getComputedStyle(td).fontSize, getComputedStyle(td).lineHeight]")
     assert cell == ["16px", "24px"]                # 小四 (12 pt) on 18 pt
@@ -183,7 +182,6 @@ def test_handouts_and_headings_are_set_legibly(browser, base_url):
     as_printed(page, base_url + "quanwen.html")
     headings = page.eval_on_selector_all("h2.speech", "hs => hs.map(h => getComputedStyle(h).fontSize)")
     assert headings == ["21.3333px"] * 3           # 全文's section headings: 三号黑体, whatever the screen does
-    page.close()
 
 
 @pytest.mark.parametrize("name", PRINTED)
@@ -207,9 +205,8 @@ def test_no_heading_is_left_alone_at_a_page_foot(pdfs, name):
             assert lines[-1] not in headings, f"{pdfs[name].name}: page {number} ends with the heading {lines[-1]}"
 
 
-def test_section_printout_is_titled_and_typeset(browser, base_url):
+def test_section_printout_is_titled_and_typeset(page, base_url):
     """Computed print styles: A4 margins, 仿宋 stack at 16 pt on 28 pt, indent, strict breaks."""
-    page = browser.new_page()
     as_printed(page, base_url + "mudi.html")
     style = page.eval_on_selector("#mudi-2", """e => { const s = getComputedStyle(e);
         return [s.fontFamily, s.fontSize, s.lineHeight, s.textIndent, s.textAlign, s.lineBreak] }""")
@@ -218,22 +215,18 @@ def test_section_printout_is_titled_and_typeset(browser, base_url):
     assert page.locator(".print-masthead").inner_text() == f"《{EDITION.title}》"
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".print-button"):
         assert not page.locator(chrome).first.is_visible(), f"{chrome} prints"
-    page.close()
 
 
-def test_print_only_parts_stay_off_the_screen(browser, base_url):
-    page = browser.new_page()
+def test_print_only_parts_stay_off_the_screen(page, base_url):
     page.goto(base_url + "mudi.html")
     assert page.locator(".print-masthead").count() == 1
     assert not page.locator(".print-masthead").is_visible()
     assert not page.locator(".print-source").is_visible()
     as_printed(page)
     assert page.locator(".print-masthead").is_visible()
-    page.close()
 
 
-def test_print_button_prints(browser, base_url):
-    page = browser.new_page()
+def test_print_button_prints(page, base_url):
     for name in ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]:
         page.goto(base_url + name)
         page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++ } }")
@@ -244,7 +237,6 @@ def test_print_button_prints(browser, base_url):
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++ } }")
     page.get_by_role("button", name="打印提纲", exact=True).click()
     assert page.evaluate("window.__printed") == 1
-    page.close()
 
 
 def test_print_masthead_title_is_the_speech_title(site):

@@ -103,19 +103,16 @@ def test_title_phrases_that_are_not_the_title_fail_the_load(tmp_path):
 # The screen ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ("index.html", "quanwen.html"))
-def test_title_breaks_only_between_phrases_in_balanced_lines(browser, base_url, name):
-    page = browser.new_page(viewport={"width": WIDTHS[-1], "height": 900})
+def test_title_breaks_only_between_phrases_in_balanced_lines(page, base_url, name):
     page.goto(base_url + name)
     for state in states(page, ZIHAO):
         [lines] = page.evaluate(LINES, "h1#biaoti")
         assert tuple(lines) == MODEL.title_lines(max(lengths(lines))), f"{name} {state}: {lines}"
         assert is_trapezoid_or_diamond(lines), f"{name} {state}: {lines}"
-    page.close()
 
 
 @pytest.mark.parametrize("name", ("yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "index.html"))
-def test_headings_and_terms_stay_whole_and_no_paragraph_ends_on_one_character(browser, base_url, name):
-    page = browser.new_page(viewport={"width": WIDTHS[-1], "height": 900})
+def test_headings_and_terms_stay_whole_and_no_paragraph_ends_on_one_character(page, base_url, name):
     page.goto(base_url + name)
     for state in states(page, ZIHAO + ("teda",)):
         for heading in page.evaluate(LINES, "h1.speech:not(#biaoti), h2.speech"):
@@ -126,7 +123,6 @@ def test_headings_and_terms_stay_whole_and_no_paragraph_ends_on_one_character(br
             # Characters, not punctuation: “评。” is a line of one character.
             assert len(paragraph) == 1 or len(re.findall(r"[\u3400-\u9fff]", paragraph[-1])) >= 2, \
                 f"{name} {state}: a paragraph ends on “{paragraph[-1]}”"
-    page.close()
 
 
 # The article's controls a reader sees (visible as Playwright has it: a box of some size, not
@@ -159,14 +155,12 @@ def test_an_article_page_title_then_meta_then_one_tool_row(browser, base_url):
     context.close()
 
 
-def test_one_title_style_on_every_page(browser, base_url):
-    page = browser.new_page()
+def test_one_title_style_on_every_page(page, base_url):
     styles = set()
     for name in PAGES:
         page.goto(base_url + name)
         styles.add(page.eval_on_selector("article h1", """h => { const s = getComputedStyle(h);
             return [s.textAlign, s.color, s.fontFamily, s.fontWeight].join(' | ') }"""))
-    page.close()
     assert len(styles) == 1, styles
     assert styles.pop().startswith("center | rgba(0, 0, 0, 0.87)")
 
@@ -183,11 +177,9 @@ def test_a_table_of_contents_of_one_entry_is_not_shown(site):
         assert not drawer or len(entries) >= 2, f"{name}: the phone's drawer offers a 目录 of one entry"
 
 
-def test_the_outline_numbers_each_part_once(browser, base_url):
-    page = browser.new_page()
+def test_the_outline_numbers_each_part_once(page, base_url):
     page.goto(base_url + "index.html")
     markers = page.eval_on_selector_all(".outline > ol > li", "items => items.map(li => getComputedStyle(li).listStyleType)")
-    page.close()
     assert markers == ["none"] * 3
 
 

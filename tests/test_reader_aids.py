@@ -121,13 +121,11 @@ def test_cite_page_block_gets_the_readers_date_and_the_pages_address(browser, ba
 
 # 学习提纲 ---------------------------------------------------------------------------------------
 
-def test_home_page_prints_as_a_one_page_outline(browser, base_url, tmp_path):
-    page = browser.new_page()
+def test_home_page_prints_as_a_one_page_outline(page, base_url, tmp_path):
     page.goto(base_url + "index.html")
     assert page.get_by_role("button", name="打印提纲").count() == 1
     pdf = tmp_path / "tigang.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
-    page.close()
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Pages:\s+1\b", info) and "(A4)" in info
     text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
@@ -173,10 +171,9 @@ def codes_printed_on(pdf: Path) -> list[str]:
     return zbar(*sorted(pdf.parent.glob(pdf.stem + "-*.pgm")))
 
 
-def test_printed_code_reads_back_as_the_pages_address(browser, published, tmp_path):
+def test_printed_code_reads_back_as_the_pages_address(page, published, tmp_path):
     """Each page printed in turn by one tab; each PDF is read back while the next prints."""
     _, url = published
-    page = browser.new_page()
     read = {}
     with ThreadPoolExecutor() as readers:
         for name in ["yiyi.html", "quanwen.html", "index.html"]:
@@ -184,7 +181,6 @@ def test_printed_code_reads_back_as_the_pages_address(browser, published, tmp_pa
             pdf = tmp_path / name.replace(".html", ".pdf")
             page.pdf(path=str(pdf), prefer_css_page_size=True)
             read[name] = readers.submit(codes_printed_on, pdf)
-    page.close()
     for name, codes in read.items():
         assert codes.result() == [PUBLISHED + name], name
 
