@@ -5,6 +5,7 @@ messages, 大字幕, 高对比 palettes under axe's AAA contrast rule, 特大 at
 paragraphs, 特大鼠标, 十字线, 简约, 重置, memory across pages and from disk, print, and a walk that uses
 every tool from the keyboard alone."""
 
+import itertools
 import json
 import re
 import subprocess
@@ -84,6 +85,7 @@ def served(site):
 
 
 _shared_readers: dict[str, object] = {}
+_turns = itertools.count()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -99,33 +101,42 @@ def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900,
     """A page whose speech synthesis is the stand-in; it records CSP violations and script errors.
     `settings` are the tools' stored settings and `zihao` the stored 字号 a first visit finds.
 
-    shared=True: tests asking for the same reader take turns with one page, closed with the module
-    (a navigation costs Chromium far less than a new context); each turn starts as a first visit,
-    the storage of the site it was on cleared. Tests that watch requests or resource timing (a
-    warm cache changes both) or change the page's media ask for a page of their own and close it."""
-    key = json.dumps([voices, auto, api, width, height, settings, zihao, options], sort_keys=True)
+    shared=True: tests asking for a reader of the same browser (the same voices, speech API and
+    context options) take turns with one page, closed with the module (a navigation costs
+    Chromium far less than a new context); each turn starts as a first visit, the storage of the
+    site it was on cleared, at its own window size, with its own stored settings. Tests that
+    watch requests or resource timing (a warm cache changes both) or change the page's media ask
+    for a page of their own and close it."""
+    key = json.dumps([voices, auto, api, options], sort_keys=True)
     if shared and key in _shared_readers:
         page = _shared_readers[key]
         forget_the_site(page)
         page.goto("about:blank")            # the last test's page unloads here, not in the next test
+        for seed in page.seeds:
+            seed.close()
+        page.set_viewport_size({"width": width, "height": height})
         page.problems.clear()
-        return page
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
-    config = {"voices": voices, "auto": auto, "api": api}
-    context.add_init_script(f"window.__speechConfig = {json.dumps(config)}")
-    context.add_init_script(STANDIN)
+    else:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
+        context.add_init_script(f"window.__speechConfig = {json.dumps({'voices': voices, 'auto': auto, 'api': api})}")
+        context.add_init_script(STANDIN)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: page.problems.append(m.text)
+                if m.type == "error" or "Content Security Policy" in m.text else None)
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        if shared:
+            _shared_readers[key] = page
+    # What an earlier visit stored: the settings once, on the first page the turn opens; the 字号
+    # on every page (as page.js keeps it).
+    page.seeds = []
     if settings:
-        context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); "
-                                f"localStorage.setItem('jianghua.access', {json.dumps(json.dumps(settings))}) }}")
+        seeded = f"seeded-{next(_turns)}"
+        page.seeds.append(page.add_init_script(
+            f"if (!sessionStorage.getItem('{seeded}')) {{ sessionStorage.setItem('{seeded}', 1); "
+            f"localStorage.setItem('jianghua.access', {json.dumps(json.dumps(settings))}) }}"))
     if zihao is not None:
-        context.add_init_script(f"localStorage.setItem('jianghua.zihao', {json.dumps(zihao)})")
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: page.problems.append(m.text)
-            if m.type == "error" or "Content Security Policy" in m.text else None)
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
-    if shared:
-        _shared_readers[key] = page
+        page.seeds.append(page.add_init_script(f"localStorage.setItem('jianghua.zihao', {json.dumps(zihao)})"))
     return page
 
 
