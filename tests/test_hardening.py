@@ -158,6 +158,16 @@ def clipboard_reader(browser, base_url):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def copier(browser, base_url):
+    """A tab of a context in China's time zone that may use the clipboard, shared by the copy
+    tests: each turn adds its stubs as init scripts of the tab and removes them after."""
+    context = browser.new_context(timezone_id="Asia/Shanghai")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("api,exec_command,expected", [
     ("works", "real", "copied by the API"),
     ("refuses", "real", "copied by execCommand"),
@@ -165,18 +175,17 @@ def clipboard_reader(browser, base_url):
     ("refuses", "refuses", "manual hint"),
     ("missing", "throws", "manual hint"),
 ])
-def test_citation_copy_falls_back_then_tells(browser, base_url, clipboard_reader, api, exec_command, expected):
+def test_citation_copy_falls_back_then_tells(copier, base_url, clipboard_reader, api, exec_command, expected):
     # The clipboard is the browser's, shared by its contexts: fill it with something else first.
     clipboard_reader.evaluate("navigator.clipboard.writeText('before')")
-    context = browser.new_context(timezone_id="Asia/Shanghai")
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = copier
+    stubs = [page.add_init_script(COUNT_EXEC % {"real": "exec(command)", "refuses": "false",
+                                                "throws": "(() => { throw new Error('no') })()"}[exec_command])]
     if api == "refuses":
-        context.add_init_script(REFUSING_API)
+        stubs.append(page.add_init_script(REFUSING_API))
     elif api == "missing":
-        context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })")
-    context.add_init_script(COUNT_EXEC % {"real": "exec(command)", "refuses": "false",
-                                          "throws": "(() => { throw new Error('no') })()"}[exec_command])
-    page = context.new_page()
+        stubs.append(page.add_init_script(
+            "Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })"))
     page.goto(base_url + "mudi.html")
     page.locator("#mudi-4").hover()
     page.locator("#mudi-4 a.para-link").click()
@@ -189,7 +198,9 @@ def test_citation_copy_falls_back_then_tells(browser, base_url, clipboard_reader
     executed = page.evaluate("window.__exec")
     # Read back from the context without the stubs.
     clipboard = clipboard_reader.evaluate("navigator.clipboard.readText()")
-    context.close()
+    for stub in stubs:
+        stub.close()
+    page.goto("about:blank")
     if expected == "manual hint":
         assert told == "未能复制，请手动复制地址栏中的链接" and executed == ["copy"] and clipboard == "before"
     else:
