@@ -34,5 +34,5 @@ def forget_the_site(page) -> None:
     """What the site stored in the page's browser (settings, 字号, palette) is forgotten, so that
     the page's next visit to it is a first visit. Tests that share a page (a navigation costs
     Chromium far less than a new context) call it at each turn."""
-    if page.url.startswith("http"):
+    if page.url.startswith(("http:", "https:", "file:")):
         page.evaluate("localStorage.clear(); sessionStorage.clear()")

@@ -25,9 +25,7 @@ def speech_font_px(page) -> float:
 
 # 字号 --------------------------------------------------------------------------------------------
 
-def test_zihao_scales_the_text_and_is_announced(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def test_zihao_scales_the_text_and_is_announced(page, base_url):
     page.goto(base_url + "mudi.html")
     default = speech_font_px(page)
     group = page.get_by_role("group", name="字号")
@@ -41,7 +39,6 @@ def test_zihao_scales_the_text_and_is_announced(browser, base_url):
         line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('p.speech')).lineHeight)")
         assert line / speech_font_px(page) >= 1.5
         assert "字号" in page.locator("[data-md-component=dialog]").inner_text()   # the status line
-    context.close()
 
 
 def test_zihao_is_remembered_across_pages_and_visits(browser, base_url):
@@ -63,14 +60,11 @@ def test_zihao_is_remembered_across_pages_and_visits(browser, base_url):
     context.close()
 
 
-def test_zihao_is_remembered_from_disk(browser, site):
-    context = browser.new_context()
-    page = context.new_page()
+def test_zihao_is_remembered_from_disk(page, site):
     page.goto((site / "yiyi.html").as_uri())
     page.click(".zihao__option[data-zihao='da']")
     page.goto((site / "mudi.html").as_uri())
     assert page.evaluate("document.documentElement.dataset.zihao") == "da"
-    context.close()
 
 
 # The page's width and the screen's: the first larger means the reader scrolls sideways.
@@ -97,14 +91,12 @@ def test_no_page_scrolls_sideways_at_360px_at_chaoda_or_by_default(browser, base
     context.close()
 
 
-def test_print_is_sanhao_whatever_the_zihao(browser, base_url):
-    context = browser.new_context()
-    context.add_init_script("localStorage.setItem('jianghua.zihao', 'chaoda')")
-    page = context.new_page()
-    page.goto(base_url + "mudi.html")
+def test_print_is_sanhao_whatever_the_zihao(page, base_url):
+    with page.add_init_script("localStorage.setItem('jianghua.zihao', 'chaoda')"):
+        page.goto(base_url + "mudi.html")
+    assert page.evaluate("document.documentElement.dataset.zihao") == "chaoda"
     page.emulate_media(media="print")
     assert speech_font_px(page) == pytest.approx(16 * 4 / 3, abs=0.1)   # 16 pt, 三号
-    context.close()
 
 
 # References ------------------------------------------------------------------------------------
@@ -185,16 +177,13 @@ def test_printed_code_reads_back_as_the_pages_address(page, published, tmp_path)
         assert codes.result() == [PUBLISHED + name], name
 
 
-def test_on_screen_code_reads_back_and_is_desktop_only(browser, published, tmp_path):
+def test_on_screen_code_reads_back_and_is_desktop_only(browser, page, published, tmp_path):
     _, url = published
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
     page.goto(url + "mudi.html")
     page.get_by_text("在手机上打开").click()
     page.locator(".phone-qr svg").screenshot(path=str(tmp_path / "screen.png"))
     assert zbar(tmp_path / "screen.png") == [PUBLISHED + "mudi.html"]
     assert page.locator(".phone-qr svg").get_attribute("aria-label").endswith(PUBLISHED + "mudi.html")
-    context.close()
     phone = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
     page = phone.new_page()
     page.goto(url + "mudi.html")
