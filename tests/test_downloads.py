@@ -279,28 +279,31 @@ def test_downloads_and_controls_do_not_print(reader, published_url):
     assert not reader.locator(".take-away").is_visible()
 
 
-@pytest.mark.parametrize("ua", ["browser", "wechat"])
-def test_axe_finds_no_violations_in_the_controls(browser, published_url, ua):
-    """The controls of the published pages, links and hint included, in the light palette and
-    then the dark one (chosen with the 无障碍 tools' 深色, a phone's way: Material's own toggle
-    gives way to the site name at 360 px). The rest of each page is the site test_quality.py
-    checks (whose build has no download links)."""
+def test_axe_finds_no_violations_in_the_controls(browser, published_url):
+    """The controls of the published pages, links and hint included, in a phone's browser and in
+    WeChat side by side (axe runs in both at once), in the light palette and then the dark one
+    (chosen with the 无障碍 tools' 深色, a phone's way: Material's own toggle gives way to the site
+    name at 360 px). The rest of each page is the site test_quality.py checks (whose build has no
+    download links)."""
     options = {"color_scheme": "light", "viewport": {"width": 360, "height": 740}}
-    if ua == "wechat":
-        options["user_agent"] = WECHAT_UA
-    context = browser.new_context(**options)
-    page = context.new_page()
+    contexts = {"browser": browser.new_context(**options),
+                "wechat": browser.new_context(**options, user_agent=WECHAT_UA)}
+    tabs = {ua: context.new_page() for ua, context in contexts.items()}
     failures = []
     for stem in STEMS:
-        forget_the_site(page)                                       # each page opens light
-        page.goto(published_url + f"{stem}.html")
-        add_axe(page)
-        assert page.locator(".take-away").count() == 1
+        for page in tabs.values():
+            forget_the_site(page)                                   # each page opens light
+            page.goto(published_url + f"{stem}.html")
+            add_axe(page)
+            assert page.locator(".take-away").count() == 1
         for scheme in ("default", "slate"):
-            if scheme == "slate":
-                page.click(".access-entry")
-                page.click("[data-access-scheme=slate]")
-            assert page.evaluate("document.body.dataset.mdColorScheme") == scheme, stem
-            failures += axe_violations({f"{stem} ({scheme})": page}, context="{ include: ['.take-away'] }")
-    context.close()
+            for ua, page in tabs.items():
+                if scheme == "slate":
+                    page.click(".access-entry")
+                    page.click("[data-access-scheme=slate]")
+                assert page.evaluate("document.body.dataset.mdColorScheme") == scheme, (ua, stem)
+            failures += axe_violations({f"{ua}, {stem} ({scheme})": page for ua, page in tabs.items()},
+                                       context="{ include: ['.take-away'] }")
+    for context in contexts.values():
+        context.close()
     assert failures == []
