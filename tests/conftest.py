@@ -18,6 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -253,32 +254,46 @@ def browser():
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https", "file") else None
+
+
 @pytest.fixture(scope="session")
 def desktop_tab(browser):
     context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
     tab = context.new_page()
-    tab.errors, tab.console_errors = [], []
+    tab.errors, tab.console_errors, tab.origins = [], [], set()
     tab.on("pageerror", lambda err: tab.errors.append(str(err)))
     tab.on("console", lambda message: tab.console_errors.append(message.text) if message.type == "error" else None)
+    tab.on("framenavigated", lambda frame: tab.origins.add(origin(frame.url)) if frame == tab.main_frame else None)
+    tab.devtools = context.new_cdp_session(tab)
     yield tab
     context.close()
 
 
 @pytest.fixture
 def page(desktop_tab):
-    """A desktop tab (1280 × 900, zh-CN) as a first visit finds it: on screen, nothing stored by
-    the site, no script errors (page.errors) or console errors (page.console_errors) yet. The
-    tests that ask for it take turns with one tab (a navigation costs Chromium far less than a
-    new context); after each, what it stored, its media and its viewport are undone. A test that
-    routes requests, adds listeners or init scripts, or needs other context options makes a
-    context of its own."""
+    """A desktop tab (1280 × 900, zh-CN, light) as a first visit finds it: on screen, nothing
+    stored by any site, no script errors (page.errors) or console errors (page.console_errors)
+    yet. The tests that ask for it take turns with one tab (a navigation costs Chromium far less
+    than a new context); after each, what it stored on every site it visited, its cookies, routes,
+    emulated media and window size are undone. A test that adds listeners or init scripts, or
+    needs other context options or a cold cache, makes a context of its own."""
     yield desktop_tab
-    forget_the_site(desktop_tab)
-    desktop_tab.goto("about:blank")
-    desktop_tab.emulate_media(media="null")
-    desktop_tab.set_viewport_size(DESKTOP)
-    desktop_tab.errors.clear()
-    desktop_tab.console_errors.clear()
+    tab = desktop_tab
+    forget_the_site(tab)                   # the last site's sessionStorage too
+    tab.goto("about:blank")
+    for visited in tab.origins - {None}:
+        tab.devtools.send("Storage.clearDataForOrigin", {"origin": visited, "storageTypes": "local_storage"})
+    tab.origins.clear()
+    tab.context.clear_cookies()
+    tab.unroute_all()
+    tab.emulate_media(media="null", color_scheme="light", reduced_motion="no-preference", forced_colors="none",
+                      contrast="no-preference")
+    tab.set_viewport_size(DESKTOP)
+    tab.errors.clear()
+    tab.console_errors.clear()
 
 
 @pytest.fixture(scope="module")

@@ -159,13 +159,23 @@ def clipboard_reader(browser, base_url):
 
 
 @pytest.fixture(scope="module")
-def copier(browser, base_url):
-    """A tab of a context in China's time zone that may use the clipboard, shared by the copy
-    tests: each turn adds its stubs as init scripts of the tab and removes them after."""
+def copier_tab(browser, base_url):
     context = browser.new_context(timezone_id="Asia/Shanghai")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def copier(copier_tab):
+    """A tab of a context in China's time zone that may use the clipboard, shared by the copy
+    tests: each adds its stubs as init scripts of the tab (page.stubs), removed after it, passed
+    or failed."""
+    copier_tab.stubs = []
+    yield copier_tab
+    for stub in copier_tab.stubs:
+        stub.close()
+    copier_tab.goto("about:blank")
 
 
 @pytest.mark.parametrize("api,exec_command,expected", [
@@ -179,12 +189,12 @@ def test_citation_copy_falls_back_then_tells(copier, base_url, clipboard_reader,
     # The clipboard is the browser's, shared by its contexts: fill it with something else first.
     clipboard_reader.evaluate("navigator.clipboard.writeText('before')")
     page = copier
-    stubs = [page.add_init_script(COUNT_EXEC % {"real": "exec(command)", "refuses": "false",
-                                                "throws": "(() => { throw new Error('no') })()"}[exec_command])]
+    page.stubs.append(page.add_init_script(COUNT_EXEC % {"real": "exec(command)", "refuses": "false",
+                                                         "throws": "(() => { throw new Error('no') })()"}[exec_command]))
     if api == "refuses":
-        stubs.append(page.add_init_script(REFUSING_API))
+        page.stubs.append(page.add_init_script(REFUSING_API))
     elif api == "missing":
-        stubs.append(page.add_init_script(
+        page.stubs.append(page.add_init_script(
             "Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })"))
     page.goto(base_url + "mudi.html")
     page.locator("#mudi-4").hover()
@@ -198,9 +208,6 @@ def test_citation_copy_falls_back_then_tells(copier, base_url, clipboard_reader,
     executed = page.evaluate("window.__exec")
     # Read back from the context without the stubs.
     clipboard = clipboard_reader.evaluate("navigator.clipboard.readText()")
-    for stub in stubs:
-        stub.close()
-    page.goto("about:blank")
     if expected == "manual hint":
         assert told == "未能复制，请手动复制地址栏中的链接" and executed == ["copy"] and clipboard == "before"
     else:

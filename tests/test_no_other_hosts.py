@@ -1,9 +1,10 @@
 """The built site makes no request to any host but the one serving it (mainland China, USB stick).
 
 The pages load in turn in three tabs, their requests watched, and a tab moves on to its next page
-only once its page has been idle for half a second: whatever a page asks for late (a timer, the
-search worker) it asks while the next two load. (A tab costs Chromium a renderer process; a
-navigation in a tab far less.)"""
+only once its page has been idle for half a second: whatever a page asks for late (the search
+worker, a timer) it asks while the next two load, or within that half second. Each page is
+watched that long and no longer, the last as the first. (A tab costs Chromium a renderer process;
+a navigation in a tab far less.)"""
 
 from urllib.parse import urlsplit
 
