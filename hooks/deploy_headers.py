@@ -4,11 +4,10 @@ the nginx and Apache configs beside site/ (deploy/). What they hold and why: spe
 - on_config: the prefix the site is mounted at (SITE_URL's path, or SITE_PATH), for the 404 page.
 - on_page_content: a script in a page's content (its Markdown) stops the build.
 - on_post_page / on_post_template: the inline scripts each page has as our templates and
-  Material's rendered it, after every other step: the only ones the policy will trust; and what
-  in the page the policy would block.
-- on_post_build: every built page checked against them; anything found stops the build, each
-  problem a line of its own, before any file is written; else the files written. No sitemap
-  without SITE_URL (it would list no address).
+  Material's rendered it, after every other step: the only ones the policy will trust.
+- on_post_build: every built page checked against them and for what the policy would block;
+  anything found stops the build, each problem a line of its own, before any file is written;
+  else the files written. No sitemap without SITE_URL (it would list no address).
 """
 
 import logging

@@ -143,24 +143,18 @@ def scripts_in_content(html: str) -> bool:
 
 
 class TrustedScripts:
-    """The inline scripts our templates wrote, page by page (by the page's path in site/), and
-    what in the rendered pages would break under the policy."""
+    """The inline scripts our templates wrote, page by page (by the page's path in site/)."""
 
     def __init__(self):
         self.by_page: dict[str, set[str]] = {}
         self.sources: dict[str, str] = {}     # page -> the Markdown file it was made from
-        self.problems: dict[str, str] = {}    # page -> what in it the policy would block
 
     def clear(self):
         self.by_page.clear()
         self.sources.clear()
-        self.problems.clear()
 
     def add(self, page: str, rendered: str, source: str | None = None):
-        scripts, problem = inline_code(rendered)
-        self.by_page[page] = set(scripts)
-        if problem:
-            self.problems[page] = problem
+        self.by_page[page] = set(inline_code(rendered)[0])
         if source:
             self.sources[page] = source
 
@@ -169,13 +163,12 @@ class TrustedScripts:
         must be one the templates wrote for that page. Otherwise DeployError, one line for each
         script no template wrote and one for each thing the policy would block (naming every
         page that has it: a template makes the same problem in many)."""
-        hashes, errors = set(), []
-        problems = dict(self.problems)
+        hashes, errors, problems = set(), [], {}
         for path in sorted(site_dir.rglob("*.html")):
             page = path.relative_to(site_dir).as_posix()
             scripts, problem = inline_code(path.read_text(encoding="utf-8"))
             if problem:
-                problems.setdefault(page, problem)
+                problems[page] = problem
             trusted = self.by_page.get(page, set())
             for script in scripts:
                 if script in trusted:
