@@ -27,7 +27,11 @@ check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no brows
 test: system-deps             ## every test: unit, site, browser, gates; search-worker.js under node --test
 	$(MAKE) -j2 --no-print-directory $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  # side by side
 	node --test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
+
+# Two workers keep both cores busy (one alone leaves a fifth of them idle, waiting on Chromium);
+# each takes whole modules, in the order conftest.py gives them. `make test PARALLEL=` runs in one.
+PARALLEL ?= -n 2 --dist loadfile --no-loadscope-reorder
 
 bench: system-deps $(VENV)/.test-deps  ## figures: search latency, index and page sizes, build time
 	PYTHONPATH=tests $(BIN)/python tools/benchmark.py   # the query set, search UI and oracle the tests use

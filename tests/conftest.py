@@ -8,7 +8,9 @@ Tests come in layers, marked from the fixtures they use (so a marker cannot lie)
 `make check` runs unit and site; `make test` runs everything.
 """
 
+import fcntl
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -46,14 +48,18 @@ def layer(item) -> str:
 
 
 def pytest_collection_modifyitems(items):
-    """Marks each test with its layer. The builds run while the tests run: the modules that need
-    none go first, and the tests of broken copies (whose builds start behind the shared ones)
-    last, so that a test rarely waits for a build. A module's tests stay together."""
-    layers = {item: layer(item) for item in items}
-    building = {item.path for item in items if layers[item] != "unit"}
-    items.sort(key=lambda item: (hasattr(getattr(item, "module", None), "BREAKAGES"), item.path in building))
+    """Marks each test with its layer. The builds run while the tests run, in the order of
+    SHARED_BUILDS: the modules that need none go first, then each module after the last build it
+    needs, and the tests of broken copies (whose builds start behind the shared ones) last, so that
+    a test rarely waits for a build. A module's tests stay together (xdist hands out whole modules,
+    in this order: --no-loadscope-reorder)."""
+    last_build: dict[Path, int] = {}
     for item in items:
-        item.add_marker(getattr(pytest.mark, layers[item]))
+        needed = [SHARED_BUILDS.index(name) for name in getattr(item, "fixturenames", ()) if name in SHARED_BUILDS]
+        last_build[item.path] = max([last_build.get(item.path, -1), *needed])
+    items.sort(key=lambda item: (hasattr(getattr(item, "module", None), "BREAKAGES"), last_build[item.path]))
+    for item in items:
+        item.add_marker(getattr(pytest.mark, layer(item)))
 
 
 # What a build reads: a copy of these is a project that builds like the real one.
@@ -67,9 +73,42 @@ DEPLOYED_PATH = "/jianghua/"
 # Builds run side by side, one per core, while the tests before them run: a build is a process
 # of its own, so the threads only wait.
 BUILDS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
-_folders: list[Path] = []
 _shared: dict[str, Future] = {}
 _broken: dict[Callable, Future] = {}
+BUILDS_FOLDER: Path    # this run's builds, shared by its processes: set by pytest_configure
+
+
+def pytest_configure(config):
+    """The run's folder of builds: made by the process that runs alone or leads the xdist workers,
+    handed to each worker (pytest_configure_node), removed at the end by its maker."""
+    if hasattr(config, "workerinput"):
+        config.builds_folder = Path(config.workerinput["builds_folder"])
+    else:
+        config.builds_folder = Path(tempfile.mkdtemp(prefix="speech-builds-"))
+        config.builds_folder.chmod(0o755)      # nginx and Apache, as their own users, read the deployed site
+    global BUILDS_FOLDER
+    BUILDS_FOLDER = config.builds_folder
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput["builds_folder"] = str(node.config.builds_folder)
+
+
+def made_once(name: str, make: Callable[[Path], subprocess.CompletedProcess]) -> tuple[Path, dict]:
+    """`make(folder)` run once per test run, by whichever process (xdist worker) needs it first, while
+    the others wait on its lock and then read what it recorded: the folder and {returncode, output}."""
+    folder = BUILDS_FOLDER / name
+    with open(BUILDS_FOLDER / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)       # released when the file closes
+        record = BUILDS_FOLDER / f"{name}.json"
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)      # what a failed attempt left
+            folder.mkdir()
+            folder.chmod(0o755)
+            made = make(folder)
+            record.write_text(json.dumps({"returncode": made.returncode, "output": made.stderr + made.stdout}))
+        return folder, json.loads(record.read_text())
 
 
 @functools.cache
@@ -87,14 +126,6 @@ def copy_project(folder: Path) -> Path:
     return folder
 
 
-def new_folder(name: str) -> Path:
-    """A folder for one build; readable by everyone (nginx and Apache read the deployed site)."""
-    folder = Path(tempfile.mkdtemp(prefix=f"speech-{name}-"))
-    folder.chmod(0o755)
-    _folders.append(folder)
-    return folder
-
-
 def edit_as_an_editor(project: Path) -> None:
     """Changes an editor may make that must still build: a template with a new inline script
     (the CSP follows it), a glossary explanation with < > & in it (text wherever it is shown)."""
@@ -109,10 +140,7 @@ def edit_as_an_editor(project: Path) -> None:
     glossary.write_text(text.replace("*[党组]: ", "*[党组]: &lt;党组&gt; &amp; "), encoding="utf-8")
 
 
-def _build(name: str) -> Path:
-    """One of the builds the tests only read: its site folder (the deployed one: the folder
-    holding site/ and deploy/)."""
-    folder = new_folder(name)
+def _make_shared(name: str, folder: Path) -> subprocess.CompletedProcess:
     site, project, settings = folder / "site", ROOT, {}
     if name == "published_site":
         settings = {"SITE_URL": PUBLISHED}
@@ -124,14 +152,19 @@ def _build(name: str) -> Path:
     elif name == "deployed":    # as `make build` builds it, downloads included
         settings = {"SPEECH_DOWNLOADS": "1", "SITE_PATH": DEPLOYED_PATH, "DEPLOY_ROOT": str(site)}
     result = build_site(project, site, settings)
-    assert result.returncode == 0, f"strict build of {name} failed:\n{result.stderr}"
-    if name == "deployed":
+    if name == "deployed" and result.returncode == 0:
         # As make build runs it: a process of its own, its Chromium printing the PDFs.
-        made = subprocess.run([sys.executable, "-m", "speech.make_downloads", str(site)],
+        return subprocess.run([sys.executable, "-m", "speech.make_downloads", str(site)],
                               cwd=ROOT, capture_output=True, text=True, timeout=300)
-        assert made.returncode == 0, made.stdout + made.stderr
-        return folder
-    return site
+    return result
+
+
+def _build(name: str) -> Path:
+    """One of the builds the tests only read: its site folder (the deployed one: the folder
+    holding site/ and deploy/)."""
+    folder, made = made_once(name, functools.partial(_make_shared, name))
+    assert made["returncode"] == 0, f"strict build of {name} failed:\n{made['output']}"
+    return folder if name == "deployed" else folder / "site"
 
 
 # In the order the tests first need them (test_csp reads edited_site, test_reading published_site).
@@ -159,7 +192,8 @@ def pytest_itemcollected(item):
 def pytest_collection_finish(session):
     """Start the builds the collected tests need before the first test runs, in the order the
     tests need them: the shared builds (the site first), then every broken copy (a module's
-    BREAKAGES, read by its `broken` fixture; those tests run last)."""
+    BREAKAGES, read by its `broken` fixture; those tests run last). Under xdist every worker
+    collects every test: made_once has each build made by one of them."""
     if session.config.option.collectonly:
         return
     needed = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
@@ -174,8 +208,8 @@ def pytest_collection_finish(session):
 
 def pytest_sessionfinish(session):
     BUILDS.shutdown(cancel_futures=True)
-    for folder in _folders:
-        shutil.rmtree(folder, ignore_errors=True)
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(session.config.builds_folder, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -185,12 +219,15 @@ class BrokenBuild:
     site: Path       # the folder the build was told to write the site into
 
 
+def _make_broken(breakage: Callable[[Path], None], folder: Path) -> subprocess.CompletedProcess:
+    breakage(copy_project(folder / "project"))
+    return build_site(folder / "project", folder / "out")
+
+
 def _build_broken(breakage: Callable[[Path], None]) -> BrokenBuild:
-    folder = new_folder("broken")
-    project = copy_project(folder / "project")
-    breakage(project)
-    result = build_site(project, folder / "out")
-    return BrokenBuild(result.returncode, result.stderr + result.stdout, folder / "out")
+    name = f"broken-{breakage.__module__}.{breakage.__qualname__}"
+    folder, made = made_once(name, functools.partial(_make_broken, breakage))
+    return BrokenBuild(made["returncode"], made["output"], folder / "out")
 
 
 def broken_build_started(breakage: Callable[[Path], None]) -> Future:
