@@ -11,6 +11,7 @@ console error and script error, every failed request, and what did not work.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -47,6 +48,13 @@ def shows(page, selector: str, text: str) -> bool:
     return True
 
 
+def all_answered(page, pending: set, timeout: float = 5) -> None:
+    deadline = time.monotonic() + timeout
+    while pending:
+        assert time.monotonic() < deadline, f"{page.url}: no answer to {sorted(r.url for r in pending)}"
+        page.wait_for_timeout(20)
+
+
 @dataclass
 class Walk:
     violations: list[str] = field(default_factory=list)
@@ -77,7 +85,12 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
 
     page.on("console", console)
     page.on("pageerror", lambda e: found.errors.append(str(e)))
-    page.on("requestfailed", lambda r: found.failed.append(f"{r.failure} {r.url[:120]}"))
+    # Requests sent and not yet answered: a reader leaves a page once it has everything it asked
+    # for (the search worker's script may still be on its way at the load event).
+    pending = set()
+    page.on("request", lambda r: pending.add(r))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: (pending.discard(r), found.failed.append(f"{r.failure} {r.url[:120]}")))
     page.on("response", lambda r: found.failed.append(f"{r.status} {r.url[:120]}")
             if r.status >= 400 and r.url != missing else None)
     page.on("worker", lambda w: w.evaluate("""self.__violations = [];
@@ -88,6 +101,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
         page.goto(base_url + name, wait_until="load")
         page.mouse.wheel(0, 20000)
         page.evaluate(TWO_FRAMES)
+        all_answered(page, pending)
         links += [(name, href) for href in page.eval_on_selector_all(
             "a.take-away__link[download]", "as => as.map(a => a.getAttribute('href'))")]
 
