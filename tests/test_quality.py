@@ -56,8 +56,13 @@ def system_tabs(browser):
         context.close()
 
 
+# What decides the palette, for a failure's message: the system's scheme and what Material stored.
+PALETTE_INPUTS = "[matchMedia('(prefers-color-scheme: dark)').matches, {...localStorage}]"
+
+
 def palette_is(page, scheme: str) -> None:
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == PALETTE[scheme], scheme
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == PALETTE[scheme], \
+        (scheme, page.url, page.evaluate(PALETTE_INPUTS))
 
 
 # A click where the reader's would land: the control scrolled into view, then what is at its
