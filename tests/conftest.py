@@ -75,7 +75,7 @@ DEPLOYED_PATH = "/jianghua/"
 BUILDS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
 _shared: dict[str, Future] = {}
 _broken: dict[Callable, Future] = {}
-BUILDS_FOLDER: Path    # this run's builds, shared by its processes: set by pytest_configure
+BUILDS_FOLDER: Path | None = None     # this run's builds, shared by its processes: set by pytest_configure
 
 
 def pytest_configure(config):
