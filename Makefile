@@ -55,9 +55,10 @@ $(VENV)/.site-deps: requirements.txt | $(UV)
 	$(UV) pip install -q --python $(BIN)/python -r requirements.txt
 	touch $@
 
-# Lighthouse and axe-core, pinned in tools/quality/package-lock.json.
+# Lighthouse and axe-core, pinned in tools/quality/package-lock.json (versions and hashes). None of
+# their packages has an install script, so none is run; what npm's cache holds is not asked for again.
 $(QUALITY)/node_modules/.installed: $(QUALITY)/package.json $(QUALITY)/package-lock.json
-	cd $(QUALITY) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(QUALITY) && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts --prefer-offline
 	touch $@
 
 $(VENV)/.test-deps: requirements.txt requirements-test.txt | $(UV)
