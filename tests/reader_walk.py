@@ -85,8 +85,9 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
 
     page.on("console", console)
     page.on("pageerror", lambda e: found.errors.append(str(e)))
-    # Requests sent and not yet answered: a reader leaves a page once it has everything it asked
-    # for (the search worker's script may still be on its way at the load event).
+    # Requests sent and not yet answered. A reader leaves a page (or closes it) once it has everything
+    # it asked for: at the load event the search worker's script may still be on its way, and
+    # Chromium aborts it when the page goes.
     pending = set()
     page.on("request", lambda r: pending.add(r))
     page.on("requestfinished", lambda r: pending.discard(r))
@@ -96,17 +97,21 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
     page.on("worker", lambda w: w.evaluate("""self.__violations = [];
         self.addEventListener("securitypolicyviolation", e => self.__violations.push(e.effectiveDirective + " " + e.blockedURI))"""))
 
+    def visit(url: str):
+        """Leaves the page for `url` once the page has every answer it asked for."""
+        all_answered(page, pending)
+        return page.goto(url, wait_until="load")
+
     links = []
     for name in PAGES:  # read every page to its end
-        page.goto(base_url + name, wait_until="load")
+        visit(base_url + name)
         page.mouse.wheel(0, 20000)
         page.evaluate(TWO_FRAMES)
-        all_answered(page, pending)
         links += [(name, href) for href in page.eval_on_selector_all(
             "a.take-away__link[download]", "as => as.map(a => a.getAttribute('href'))")]
 
     # Search, and open a hit: the worker, its index, the highlight.
-    page.goto(base_url + "yiyi.html", wait_until="load")
+    visit(base_url + "yiyi.html")
     try:
         open_search(page)
         answer = run_query(page, "三会一课")
@@ -117,6 +122,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
     else:
         for worker in page.workers:
             found.violations += worker.evaluate("self.__violations || []")
+        all_answered(page, pending)
         page.locator(".md-search-result__item a").nth(1).click()
         page.wait_for_load_state("load")
         try:
@@ -125,7 +131,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
             found.broken.append("the hit was not highlighted")
 
     # The 打印 button.
-    page.goto(base_url + "mudi.html", wait_until="load")
+    visit(base_url + "mudi.html")
     page.locator("button.print-button").click()
     if page.evaluate("window.__printed") != 1:
         found.broken.append("打印 did not print")
@@ -141,7 +147,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
     if not shows(page, "[data-md-component=dialog]", "已复制本节"):
         found.broken.append("复制本节 did not copy")
     page.locator(".zihao__option[data-zihao='da']").click()
-    page.goto(base_url + "yaoqiu.html", wait_until="load")
+    visit(base_url + "yaoqiu.html")
     if page.evaluate("document.documentElement.dataset.zihao") != "da":
         found.broken.append("字号 was not kept")
     page.locator(".zihao__option[data-zihao='']").click()
@@ -160,20 +166,21 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
         # Every download link, as a reader clicks it.
         for name, href in links:
             if page.url != base_url + name:
-                page.goto(base_url + name, wait_until="load")
+                visit(base_url + name)
             with page.expect_download() as download:
                 page.locator(f"a.take-away__link[href='{href}']").click()
             found.downloads[href] = download.value.suggested_filename
             if download.value.failure():
                 found.failed.append(f"download {href}: {download.value.failure()}")
         # A missing page, deep under the site (from disk there is no host to send 404.html).
-        page.goto(missing, wait_until="load")
+        visit(missing)
         if "页面不存在" not in page.locator("article h1").inner_text():
             found.broken.append("no 404 page")
         # A 30 KB highlight link.
-        response = page.goto(base_url + LONG_LINK, wait_until="load")
+        response = visit(base_url + LONG_LINK)
         if response.status != 200 or page.locator("mark.search-hit").count() == 0:
             found.broken.append(f"the 30 KB ?hl= link: {response.status}")
+    all_answered(page, pending)
     context.close()
     return found
 
