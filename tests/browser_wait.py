@@ -3,15 +3,18 @@ needs, not for a fixed time or for the network to fall idle; and turn a page tha
 into a first visit again."""
 
 import time
+from collections.abc import Callable
 
 
-def until(page, expression: str, message: str = "", timeout: float = 5) -> None:
-    """Wait until a JavaScript expression is true on the page; fail with `message` (or the
+def until(page, condition: str | Callable[[], bool], message: str = "", timeout: float = 5) -> None:
+    """Wait until `condition` is true: a JavaScript expression on the page, or a test's own check
+    of what the page reported (its events arrive while it waits); fail with `message` (or the
     expression) if it is still false after `timeout` seconds. (Playwright's wait_for_function
     evaluates its predicate with eval, which the site's CSP refuses, rightly.)"""
+    holds = condition if callable(condition) else lambda: page.evaluate(condition)
     deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, message or f"still false after {timeout} s: {expression}"
+    while not holds():
+        assert time.monotonic() < deadline, message or f"still false after {timeout} s: {condition}"
         page.wait_for_timeout(50)
 
 

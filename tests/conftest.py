@@ -81,18 +81,17 @@ BUILDS_FOLDER: Path | None = None     # this run's builds, shared by its process
 def pytest_configure(config):
     """The run's folder of builds: made by the process that runs alone or leads the xdist workers,
     handed to each worker (pytest_configure_node), removed at the end by its maker."""
-    if hasattr(config, "workerinput"):
-        config.builds_folder = Path(config.workerinput["builds_folder"])
-    else:
-        config.builds_folder = Path(tempfile.mkdtemp(prefix="speech-builds-"))
-        config.builds_folder.chmod(0o755)      # nginx and Apache, as their own users, read the deployed site
     global BUILDS_FOLDER
-    BUILDS_FOLDER = config.builds_folder
+    if hasattr(config, "workerinput"):
+        BUILDS_FOLDER = Path(config.workerinput["builds_folder"])
+    else:
+        BUILDS_FOLDER = Path(tempfile.mkdtemp(prefix="speech-builds-"))
+        BUILDS_FOLDER.chmod(0o755)      # nginx and Apache, as their own users, read the deployed site
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node):
-    node.workerinput["builds_folder"] = str(node.config.builds_folder)
+    node.workerinput["builds_folder"] = str(BUILDS_FOLDER)
 
 
 def made_once(name: str, make: Callable[[Path], subprocess.CompletedProcess]) -> tuple[Path, dict]:
@@ -209,7 +208,7 @@ def pytest_collection_finish(session):
 def pytest_sessionfinish(session):
     BUILDS.shutdown(cancel_futures=True)
     if not hasattr(session.config, "workerinput"):
-        shutil.rmtree(session.config.builds_folder, ignore_errors=True)
+        shutil.rmtree(BUILDS_FOLDER, ignore_errors=True)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ console error and script error, every failed request, and what did not work.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -46,13 +45,6 @@ def shows(page, selector: str, text: str) -> bool:
     except AssertionError:
         return False
     return True
-
-
-def all_answered(page, pending: set, timeout: float = 5) -> None:
-    deadline = time.monotonic() + timeout
-    while pending:
-        assert time.monotonic() < deadline, f"{page.url}: no answer to {sorted(r.url for r in pending)}"
-        page.wait_for_timeout(20)
 
 
 @dataclass
@@ -97,9 +89,12 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
     page.on("worker", lambda w: w.evaluate("""self.__violations = [];
         self.addEventListener("securitypolicyviolation", e => self.__violations.push(e.effectiveDirective + " " + e.blockedURI))"""))
 
+    def all_answered():
+        until(page, lambda: not pending, f"{page.url}: requests without an answer")
+
     def visit(url: str):
         """Leaves the page for `url` once the page has every answer it asked for."""
-        all_answered(page, pending)
+        all_answered()
         return page.goto(url, wait_until="load")
 
     links = []
@@ -122,7 +117,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
     else:
         for worker in page.workers:
             found.violations += worker.evaluate("self.__violations || []")
-        all_answered(page, pending)
+        all_answered()
         page.locator(".md-search-result__item a").nth(1).click()
         page.wait_for_load_state("load")
         try:
@@ -180,7 +175,7 @@ def walk(browser, base_url: str, served: bool = True) -> Walk:
         response = visit(base_url + LONG_LINK)
         if response.status != 200 or page.locator("mark.search-hit").count() == 0:
             found.broken.append(f"the 30 KB ?hl= link: {response.status}")
-    all_answered(page, pending)
+    all_answered()
     context.close()
     return found
 
