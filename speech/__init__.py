@@ -12,6 +12,6 @@
 - qr.py           QR codes of a page's address
 """
 
-from .model import EDITORIAL, SPEECH, Paragraph, Section, Speech, StructureError, load
+from .edition.model import EDITORIAL, SPEECH, Paragraph, Section, Speech, StructureError, load
 
 __all__ = ["EDITORIAL", "SPEECH", "Paragraph", "Section", "Speech", "StructureError", "load"]

@@ -153,7 +153,7 @@ def _make_shared(name: str, folder: Path) -> subprocess.CompletedProcess:
     result = build_site(project, site, settings)
     if name == "deployed" and result.returncode == 0:
         # As make build runs it: a process of its own, its Chromium printing the PDFs.
-        return subprocess.run([sys.executable, "-m", "speech.make_downloads", str(site)],
+        return subprocess.run([sys.executable, "-m", "speech.takeaway.make_downloads", str(site)],
                               cwd=ROOT, capture_output=True, text=True, timeout=300)
     return result
 

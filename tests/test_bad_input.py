@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build_broken, copy_project
-from speech import collation
+from speech.edition import collation
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -8,9 +8,9 @@ import pytest
 import oracle
 import speech
 from conftest import ROOT
-from speech import collation
-from speech.collation import BOILERPLATE, LINEBREAK, NOTE, PUNCTUATION, SAME
-from speech.model import Paragraph, Section, Speech, StructureError
+from speech.edition import collation
+from speech.edition.collation import BOILERPLATE, LINEBREAK, NOTE, PUNCTUATION, SAME
+from speech.edition.model import Paragraph, Section, Speech, StructureError
 
 SPEECH = speech.load(ROOT / "docs")
 COLLATION = collation.collate(ROOT / collation.SOURCE, SPEECH)

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 import oracle
 import speech
 from conftest import ROOT, parsed_page
-from speech.search_index import read_docs_file
+from speech.search.index import read_docs_file
 
 EDITION = oracle.edition()
 EXPECTED_BLOCKS = EDITION.home_blocks() + [b for section in EDITION.sections for b in section.blocks()]

@@ -78,7 +78,7 @@ def test_every_script_and_markup_the_policy_would_not_allow_is_named_before_any_
     rendered for; everything else is found across all pages at once, each a line of one error:
     a script no template wrote (made from a page, or a file copied from docs/), and each kind of
     markup the policy would block, naming every page that has it."""
-    from speech.deploy import DeployError, TrustedScripts, script_hash
+    from speech.hosting.deploy import DeployError, TrustedScripts, script_hash
 
     template = "<html><script>var t = 1</script><body>{}</body></html>"
     trusted = TrustedScripts()
@@ -112,7 +112,7 @@ def test_a_script_in_a_pages_content_fails_naming_its_source():
 
     from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("deploy_hook", ROOT / "hooks" / "deploy_headers.py")
+    spec = importlib.util.spec_from_file_location("deploy_hook", ROOT / "speech" / "plugin" / "hosting.py")
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
     page = SimpleNamespace(file=SimpleNamespace(src_uri="yiyi.md"))

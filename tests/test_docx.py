@@ -31,10 +31,10 @@ from docx.shared import Pt
 import oracle
 import speech
 from conftest import ROOT
-from speech.make_downloads import write_files
-from speech import downloads
-from speech import docx_writer
-from speech.docx_writer import LINES_PER_PAGE, CHARS_PER_LINE
+from speech.takeaway.make_downloads import write_files
+from speech.takeaway import downloads
+from speech.takeaway import docx_writer
+from speech.takeaway.docx_writer import LINES_PER_PAGE, CHARS_PER_LINE
 
 EDITION = oracle.edition()
 PAGES = EDITION.expected_pages()

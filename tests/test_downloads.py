@@ -19,7 +19,7 @@ from browser_wait import PRINT_RULES_LOADED, forget_the_site, until
 import speech
 import static_server
 from conftest import ROOT
-from speech import downloads, make_downloads
+from speech.takeaway import downloads, make_downloads
 
 EDITION = oracle.edition()
 PAGES = EDITION.expected_pages()

@@ -13,9 +13,9 @@ from mkdocs.utils.meta import get_data
 
 import speech
 from conftest import ROOT
-from speech import collation, glossary
-from speech.extension import SpeechExtension
-from speech.model import StructureError
+from speech.edition import collation, glossary
+from speech.markdown.extension import SpeechExtension
+from speech.edition.model import StructureError
 
 SPEECH = speech.load(ROOT / "docs")
 TERMS = glossary.load(ROOT / "includes" / "glossary.md")
@@ -140,7 +140,7 @@ def test_lead_sentences_and_ordinals_are_set_off_without_changing_text():
     paragraph = by_id(root, "yiyi-5")
     assert paragraph.find(".//span[@class='lead']").text == "四是增强党务干部工作能力的需要。"
     assert [s.text for s in paragraph.iter("span") if s.get("class") == "ordinal"] == ["第一", "第二", "第三", "第四"]
-    assert speech.model.speech_text(paragraph) == SPEECH.paragraph("yiyi-5").text
+    assert speech.edition.model.speech_text(paragraph) == SPEECH.paragraph("yiyi-5").text
 
 
 def test_outline_lists_sections_and_points():
@@ -213,4 +213,4 @@ def test_every_speech_paragraph_ends_in_two_characters_kept_together():
         [ending] = [span for span in paragraph.iter("span") if span.get("class") == "unbroken"]
         kept = "".join(ending.itertext())
         assert len([c for c in kept if "\u3400" <= c <= "\u9fff"]) >= 2, kept
-        assert speech.model.speech_text(paragraph).endswith("".join(ending.itertext()).rstrip()), kept
+        assert speech.edition.model.speech_text(paragraph).endswith("".join(ending.itertext()).rstrip()), kept

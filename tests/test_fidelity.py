@@ -132,7 +132,7 @@ def test_reader_sees_the_speech_on_paper_in_order(page, base_url, tmp_path, name
     """The printed PDF's text holds every block of the page, in order (poppler reads it back)."""
     import subprocess
 
-    from speech.printing import print_pdf
+    from speech.takeaway.printing import print_pdf
 
     pdf = print_pdf(page, base_url + name, tmp_path / "page.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -11,10 +11,10 @@ import pytest
 
 import oracle
 from browser_wait import PRINT_RULES_LOADED, until
-from speech.printing import print_pdf
+from speech.takeaway.printing import print_pdf
 import speech
 from conftest import ROOT
-from speech import downloads
+from speech.takeaway import downloads
 
 MODEL = speech.load(ROOT / "docs")
 # The printable pages: each section and the whole speech.

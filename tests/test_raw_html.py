@@ -6,9 +6,9 @@ the build's errors, all of them from one build: test_bad_input.py."""
 import markdown
 import pytest
 
-from speech import glossary
-from speech.model import StructureError
-from speech.raw_html import ALLOWED, NOTE_LIMIT, ContentIsText, page_errors
+from speech.edition import glossary
+from speech.edition.model import StructureError
+from speech.edition.raw_html import ALLOWED, NOTE_LIMIT, ContentIsText, page_errors
 
 NOTE_PAGE = "正文里有一处疑误[^shishi]。\n\n[^shishi]: 编者注：原文如此。{}\n"
 

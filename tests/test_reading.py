@@ -8,14 +8,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 import oracle
-import speech.model
+import speech.edition.model
 from browser_wait import until
 from conftest import PAGES, PUBLISHED, ROOT
 from fidelity import block_text, speech_blocks
-from speech.glossary import load as load_glossary
+from speech.edition.glossary import load as load_glossary
 
 EDITION = oracle.edition()
-SPEECH_PAGES = [name.replace(".md", ".html") for name in (speech.model.HOME, *speech.model.SECTION_FILES)]
+SPEECH_PAGES = [name.replace(".md", ".html") for name in (speech.edition.model.HOME, *speech.edition.model.SECTION_FILES)]
 GLOSSARY = load_glossary(ROOT / "includes" / "glossary.md")
 
 # Citations in the wild point at these ids: they must never move. (id: how the paragraph starts)

@@ -11,10 +11,10 @@ from mkdocs.utils.meta import get_data
 import oracle
 import speech
 from conftest import ROOT
-from speech import glossary
-from speech.extension import SpeechExtension
-from speech.model import SPEECH, is_editorial, speech_text
-from speech.sentences import ENDS, SENTENCE, SPOKEN_LIMIT, mark_sentences
+from speech.edition import glossary
+from speech.markdown.extension import SpeechExtension
+from speech.edition.model import SPEECH, is_editorial, speech_text
+from speech.markdown.sentences import ENDS, SENTENCE, SPOKEN_LIMIT, mark_sentences
 
 MODEL = speech.load(ROOT / "docs")
 TERMS = glossary.load(ROOT / "includes" / "glossary.md")

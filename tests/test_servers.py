@@ -18,7 +18,7 @@ import real_servers
 import speech
 from conftest import DEPLOYED_PATH, PAGES, ROOT
 from reader_walk import LONG_LINK, walk
-from speech import downloads
+from speech.takeaway import downloads
 
 PREFIX = DEPLOYED_PATH   # the deployed build's SITE_PATH (tests/conftest.py)
 SERVERS = {"nginx": real_servers.nginx, "apache": real_servers.apache}

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import parsed_page
 from fidelity import speech_blocks
-from speech.search_index import read_docs_file
+from speech.search.index import read_docs_file
 
 SPEECH_TITLE = "在市城管局系统基层党务干部培训班开班仪式上的动员讲话"
 NAV = [  # (label in the navigation, built file, the page's h1)

@@ -6,8 +6,8 @@ import pytest
 
 import speech
 from conftest import ROOT
-from speech import glossary
-from speech.model import StructureError
+from speech.edition import glossary
+from speech.edition.model import StructureError
 
 SPEECH = speech.load(ROOT / "docs")
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from speech.model import HOME, OPENING, SECTION_FILES
+from speech.edition.model import HOME, OPENING, SECTION_FILES
 
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 CJK = r"[\u3400-\u9fff“”‘’、。…—]"

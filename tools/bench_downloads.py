@@ -29,7 +29,7 @@ def make_build_seconds(out: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "speech.make_downloads", str(out)],
+    subprocess.run([sys.executable, "-m", "speech.takeaway.make_downloads", str(out)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 

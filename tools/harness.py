@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import static_server
-from speech.printing import CHROMIUM, CHROMIUM_ARGS, chromium
+from speech.takeaway.printing import CHROMIUM, CHROMIUM_ARGS, chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "chromium", "nav_pages", "served_site"]

@@ -34,7 +34,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from .downloads import Document
+from ..takeaway.downloads import Document
 
 HEADERS_FILE = "_headers"
 DEPLOY_DIR = "deploy"                 # beside site/

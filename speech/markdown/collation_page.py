@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from markdown.util import AtomicString
 
-from . import collation, model
-from .model import EDITORIAL
+from ..edition import collation, model
+from ..edition.model import EDITORIAL
 from .tree import append_text
 
 if TYPE_CHECKING:

@@ -38,9 +38,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 
 from . import processors
-from .collation import Collation
-from .model import HOME, TITLE_ID, Speech, StructureError
-from .search_index import SearchBlock
+from ..edition.collation import Collation
+from ..edition.model import HOME, TITLE_ID, Speech, StructureError
+from ..search.index import SearchBlock
 from .sentences import SentenceMarks
 
 

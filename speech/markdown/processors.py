@@ -14,9 +14,10 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from . import generated, model
-from .model import EDITORIAL, ORDINAL, SPEECH, TITLE_ID, Paragraph, is_editorial, speech_text
-from .search_index import SearchBlock
+from . import generated
+from ..edition import model
+from ..edition.model import EDITORIAL, ORDINAL, SPEECH, TITLE_ID, Paragraph, is_editorial, speech_text
+from ..search.index import SearchBlock
 from .tree import add_class, has_class, wrap_matches
 
 if TYPE_CHECKING:

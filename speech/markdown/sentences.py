@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from markdown.treeprocessors import Treeprocessor
 
-from .model import SPEECH, is_editorial, speech_text
+from ..edition.model import SPEECH, is_editorial, speech_text
 
 SENTENCE = "sentence"
 ENDS = "。！？；"

@@ -17,7 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import speech
-from speech import deploy, downloads
+from speech.hosting import deploy
+from speech.takeaway import downloads
 
 log = logging.getLogger("mkdocs.hooks.deploy_headers")
 _trusted = deploy.TrustedScripts()

@@ -19,14 +19,16 @@ from typing import NoReturn
 
 from mkdocs.exceptions import PluginError
 
-import speech.model
-from speech import collation, downloads, glossary, search_index
-from speech.raw_html import ContentIsText, page_errors
-from speech.qr import qr_svg
-from speech.extension import SpeechExtension
+import speech.edition.model
+from speech.edition import collation, glossary
+from speech.search import index as search_index
+from speech.takeaway import downloads
+from speech.edition.raw_html import ContentIsText, page_errors
+from speech.takeaway.qr import qr_svg
+from speech.markdown.extension import SpeechExtension
 
 GLOSSARY = "includes/glossary.md"   # relative to the project root
-MARKDOWN_EXTENSIONS = [*speech.model.MARKDOWN_EXTENSIONS, "tables"]   # as mkdocs.yml has them
+MARKDOWN_EXTENSIONS = [*speech.edition.model.MARKDOWN_EXTENSIONS, "tables"]   # as mkdocs.yml has them
 
 log = logging.getLogger("mkdocs.hooks.speech_site")
 

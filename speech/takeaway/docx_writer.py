@@ -38,7 +38,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 
 from .downloads import Document
-from .model import LEAD_SENTENCE
+from ..edition.model import LEAD_SENTENCE
 
 # Font sizes of Chinese typesetting (字号).
 ERHAO = Pt(22)       # 二号

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Note, Paragraph, Speech
+from ..edition.model import Note, Paragraph, Speech
 
 DIR = "downloads"                  # site/downloads/
 WHOLE = "quanwen"                  # the whole speech: quanwen.html, downloads/quanwen.*

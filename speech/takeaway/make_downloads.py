@@ -22,7 +22,8 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import downloads, model
+from . import downloads
+from ..edition import model
 from .docx_writer import write_docx
 from .printing import chromium, print_pdf
 
