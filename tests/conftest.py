@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -63,7 +62,7 @@ def pytest_collection_modifyitems(items):
 
 
 # What a build reads: a copy of these is a project that builds like the real one.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "speech", "source")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "source")   # the plugin is the installed one
 
 # The address a deployer gives the published site (SITE_URL): canonical links, sitemap, QR codes.
 PUBLISHED = "https://example.org/jianghua/"
@@ -149,13 +148,8 @@ def _make_shared(name: str, folder: Path) -> subprocess.CompletedProcess:
         project = copy_project(folder / "project")
         edit_as_an_editor(project)
     elif name == "deployed":    # as `make build` builds it, downloads included
-        settings = {"SPEECH_DOWNLOADS": "1", "SITE_PATH": DEPLOYED_PATH, "DEPLOY_ROOT": str(site)}
-    result = build_site(project, site, settings)
-    if name == "deployed" and result.returncode == 0:
-        # As make build runs it: a process of its own, its Chromium printing the PDFs.
-        return subprocess.run([sys.executable, "-m", "speech.takeaway.make_downloads", str(site)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=300)
-    return result
+        settings = {"DOWNLOADS": "true", "SITE_PATH": DEPLOYED_PATH, "DEPLOY_ROOT": str(site)}
+    return build_site(project, site, settings)
 
 
 def _build(name: str) -> Path:
@@ -268,7 +262,7 @@ def edited_site() -> Path:
 @pytest.fixture(scope="session")
 def deployed() -> Path:
     """`make build` with SITE_PATH=/jianghua/ and DEPLOY_ROOT at the site, downloads included (PDFs
-    printed by speech.make_downloads, as make build runs it): the folder holding site/ and deploy/,
+    printed by the build's Chromium, as make build prints them): the folder holding site/ and deploy/,
     readable by the servers' users; read only. Its pages link to their downloads; only the 404
     page and deploy/ depend on the path, so it is served at the root too."""
     return shared_build("deployed")

@@ -105,20 +105,16 @@ def test_every_script_and_markup_the_policy_would_not_allow_is_named_before_any_
 
 
 def test_a_script_in_a_pages_content_fails_naming_its_source():
-    """Behind the raw-HTML check (speech/raw_html.py): whatever puts a script into a page's
-    content, the hook refuses it before the page's scripts are recorded as the templates'."""
-    import importlib.util
-    from types import SimpleNamespace
-
+    """Behind the raw-HTML check (speech/edition/raw_html.py): whatever puts a script into a
+    page's content, the plugin refuses it before the page's scripts are recorded as the templates'."""
     from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("deploy_hook", ROOT / "speech" / "plugin" / "hosting.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="yiyi.md"))
-    assert hook.on_page_content("<p>讲话</p>", page, None, None) == "<p>讲话</p>"
+    from speech.plugin.hosting import Hosting
+
+    hosting = Hosting("/", "/srv/www/jianghua", server_configs=False)
+    hosting.check_content("<p>讲话</p>", "yiyi.md")
     with pytest.raises(PluginError, match=r"^yiyi\.md: a <script> in the page's content"):
-        hook.on_page_content("<p>讲话</p><script>alert(1)</script>", page, None, None)
+        hosting.check_content("<p>讲话</p><script>alert(1)</script>", "yiyi.md")
 
 
 # --- The walk ---------------------------------------------------------------------------------

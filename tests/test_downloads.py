@@ -1,8 +1,7 @@
 """Downloads and copying: what `make build` publishes, and what a reader takes away.
 
-The site is built as `make build` builds it: MkDocs with SPEECH_DOWNLOADS=1, then
-speech/make_downloads.py, which writes site/downloads/ (PDF printed by Chromium, Word and text from
-the speech model). Every file is checked against the oracle (tests/oracle.py); the copy button's
+The site is built as `make build` builds it: MkDocs, whose speech plugin writes site/downloads/
+at the end (PDF printed by Chromium, Word and text from the speech model). Every file is checked against the oracle (tests/oracle.py); the copy button's
 clipboard against the oracle too; and the build `make serve` makes (no downloads) must link to none.
 """
 
@@ -90,7 +89,7 @@ def test_the_link_check_finds_a_missing_file(published, tmp_path):
 
 
 def test_the_serve_build_links_to_no_download_but_copies(site):
-    """`make serve` (no SPEECH_DOWNLOADS, no downloads/ written) shows no dead link."""
+    """`make serve` (no downloads/ written) shows no dead link."""
     assert not (site / "downloads").exists()
     for page in site.glob("*.html"):
         assert not download_links(page.read_text(encoding="utf-8")), page.name

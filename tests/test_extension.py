@@ -1,28 +1,50 @@
-"""Unit tests of the Markdown extension (speech/extension.py) under plain Python-Markdown: no MkDocs.
+"""Unit tests of the Markdown extension (speech/markdown/) under plain Python-Markdown: no MkDocs.
 
-Each converts a page of docs/ (or a small variant of one) with the extensions the site uses and
-looks at the resulting tree. They run in milliseconds.
+Like Python-Markdown's own tests, each converts a small made-up document: a speech of a few
+paragraphs, written as the editors write docs/, read by the speech model, then pages of it
+converted with the extensions the site uses. They run in milliseconds.
 """
 
 import xml.etree.ElementTree as etree
+from pathlib import Path
+from types import MappingProxyType
 
 import markdown
 import pytest
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.utils.meta import get_data
 
 import speech
-from conftest import ROOT
-from speech.edition import collation, glossary
+from speech.edition import collation
+from speech.edition.edition import Edition
+from speech.edition.model import StructureError, speech_text
+from speech.edition.site_markdown import SiteMarkdown
+from speech.markdown.conversion import Conversion
 from speech.markdown.extension import SpeechExtension
-from speech.edition.model import StructureError
 
-SPEECH = speech.load(ROOT / "docs")
-TERMS = glossary.load(ROOT / "includes" / "glossary.md")
+PAGES = {
+    "index.md": "---\ntitle_phrases: [在某会上的, 讲话]\n---\n\n# 在某会上的讲话 { #biaoti }\n\n同志们好。\n{ #kaichang-1 }\n",
+    "yiyi.md": ("# 一、意义 { #yiyi }\n\n办这个班，主要有两点理由：\n{ #yiyi-1 }\n\n"
+                "一是提高水平的需要。第一，要学；第二，要做。\n{ #yiyi-2 }\n\n"
+                "二是落实三会一课[^zhu]的需要。\n{ #yiyi-3 }\n\n[^zhu]: 编者注：原文如此。\n"),
+    "mudi.md": "# 二、目的 { #mudi }\n\n要解决两个问题：\n{ #mudi-1 }\n\n一是“三亮”要做实。\n{ #mudi-2 }\n",
+    "yaoqiu.md": "# 三、要求 { #yaoqiu }\n\n希望大家认真学习。\n{ #yaoqiu-1 }\n",
+}
+TERMS = {"三会一课": "组织生活制度", "三会": "会议", "三亮": "亮身份"}
+# The made-up page as a web page had it: a header line, rule 1's half-width marks, a line broken
+# after a semicolon (rule 2), a footer line.
+SOURCE = ("页首。\n在某会上的讲话\n同志们好。\n一、意义\n办这个班,主要有两点理由:\n"
+          "一是提高水平的需要。第一,要学;\n第二,要做。\n二是落实三会一课的需要。\n"
+          "二、目的\n要解决两个问题:\n一是“三亮”要做实。\n三、要求\n希望大家认真学习。\n页尾。")
+SITE = SiteMarkdown(("attr_list", "footnotes", "md_in_html"))
 
 
-def page_source(name: str) -> str:
-    return get_data((ROOT / "docs" / name).read_text(encoding="utf-8"))[0]
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Edition:
+    docs = tmp_path_factory.mktemp("docs")
+    for name, text in PAGES.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    model = speech.load(docs, SITE)
+    return Edition(model, MappingProxyType(TERMS), collation.collate_text(SOURCE, model, "source.txt"))
 
 
 class KeepTree(Treeprocessor):
@@ -30,187 +52,170 @@ class KeepTree(Treeprocessor):
         self.root = root
 
 
-def convert(text: str, terms=None, page="test.md", collated=None):
-    """(html, final element tree, extension) for a Markdown text, as the site converts it."""
-    ext = SpeechExtension(speech=SPEECH, glossary=TERMS if terms is None else terms, collation=collated)
-    ext.begin_page(page)
-    md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext],
+def convert(edition: Edition, text: str, page: str = "test.md") -> tuple[str, etree.Element, Conversion]:
+    """(html, final element tree, the conversion) for a Markdown text, as the site converts it."""
+    extension, conversion = SpeechExtension(edition), Conversion(page)
+    extension.convert_next(conversion)
+    md = markdown.Markdown(extensions=[*SITE.extensions, "toc", extension],
                            extension_configs={"toc": {"permalink": True}})
     keep = KeepTree(md)
     md.treeprocessors.register(keep, "keep-tree", -100)
-    html = md.convert(text)
-    return html, keep.root, ext
+    return md.convert(text), keep.root, conversion
 
 
-def by_id(root, block_id):
+def page(name: str) -> str:
+    return PAGES[name].split("---\n\n")[-1]
+
+
+def whole() -> str:
+    return "\n\n".join(page(name) for name in PAGES)
+
+
+def by_id(root: etree.Element, block_id: str) -> etree.Element:
     return root.find(f".//*[@id='{block_id}']")
 
 
-def test_speech_blocks_are_classed_whatever_other_classes_and_attribute_order():
-    text = page_source("mudi.md").replace("{ #mudi-4 }", "{ #mudi-4 .key data-x=1 }")
-    _, root, _ = convert(text)
-    paragraph = by_id(root, "mudi-4")
-    assert set(paragraph.get("class").split()) == {"key", "speech"}
-    assert paragraph.find("a[@class='para-link editorial']") is not None
-    assert [a.text for a in paragraph.iter("abbr")][-1] == "三会一课"
-    assert paragraph.find(".//span[@class='lead']").text == "三是制度机制要搞清楚。"
+def classes(element: etree.Element) -> set[str]:
+    return set((element.get("class") or "").split())
 
 
-def test_every_speech_block_carries_the_models_label():
-    whole = "\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md"))
-    _, root, _ = convert(whole)
-    labels = {el.get("id"): el.get("data-label") for el in root.iter() if "speech" in el.get("class", "").split()}
-    assert list(labels) == [block_id for block_id, _ in SPEECH.blocks()]
-    assert labels["biaoti"] == "标题" and labels["kaichang-1"] == "开场白" and labels["yiyi"] == "一、培训的意义"
-    assert labels["yiyi-3"] == "一、培训的意义 第 3 段" == SPEECH.label("yiyi-3")
-    assert SPEECH.brief_label("yiyi-3") == "一、第 3 段" and SPEECH.brief_label("kaichang-1") == "开场白"
+def test_speech_blocks_are_classed_and_labelled_whatever_other_classes_and_attribute_order(edition):
+    _, root, _ = convert(edition, page("mudi.md").replace("{ #mudi-2 }", "{ #mudi-2 .key data-x=1 }"))
+    assert classes(by_id(root, "mudi-2")) == {"key", "speech"}
+    labels = {el.get("id"): el.get("data-label") for el in convert(edition, whole())[1].iter() if "speech" in classes(el)}
+    assert list(labels) == [block_id for block_id, _ in edition.speech.blocks()]
+    assert labels["biaoti"] == "标题" and labels["kaichang-1"] == "开场白" and labels["yiyi"] == "一、意义"
+    assert labels["yiyi-3"] == "一、意义 第 3 段"
 
 
-def test_editorial_text_is_not_speech():
-    _, root, _ = convert(page_source("yiyi.md"))
-    for element in root.iter():
-        classes = (element.get("class") or "").split()
-        if element.tag == "sup" or "headerlink" in classes or "footnote-backref" in classes or "para-link" in classes:
-            assert "editorial" in classes, etree.tostring(element, encoding="unicode")
+def test_marks_the_site_and_python_markdown_add_are_editorial(edition):
+    _, root, _ = convert(edition, page("yiyi.md"))
+    marks = [el for el in root.iter() if el.tag == "sup" or classes(el) & {"headerlink", "footnote-backref", "para-link"}]
+    assert len(marks) >= 5 and all("editorial" in classes(el) for el in marks)
 
 
-def test_glossary_terms_found_without_word_boundaries_and_never_inside_links_or_notes():
-    terms = {"三会一课": "组织生活制度", "三亮": "亮身份", "党章": "章程"}
-    text = "# 二、培训的目的 { #mudi }\n\n" + "\n\n".join(
-        f"{p.text}{'[^n]' if p.id == 'mudi-4' else ''}\n{{ #{p.id} }}" for p in SPEECH.section("mudi").paragraphs)
-    text += "\n\n[^n]: 编者注：党章\n\n另有[党章](#mudi)一词。\n"
-    _, root, _ = convert(text, terms)
-    assert [a.text for a in by_id(root, "mudi-4").iter("abbr")] == ["三会一课"]        # in 三会一课的制度
-    assert "三亮" in [a.text for a in by_id(root, "mudi-3").iter("abbr")]               # in “三亮”
-    abbr = by_id(root, "mudi-3").find(".//abbr")
-    assert abbr.get("class") == "term" and abbr.get("tabindex") == "0" and abbr.get("title") == "亮身份"
-    outside = [a for a in root.iter("abbr") if a not in list(root.find(".//*[@id='mudi-3']").iter())
-               and a not in list(by_id(root, "mudi-4").iter())]
-    assert outside == []   # not in the note, not in the link, not outside the speech
-    _, root, _ = convert(text.replace("“三亮”", "“[三亮](#mudi)”", 1), terms)
-    assert by_id(root, "mudi-3").find(".//a/abbr") is None                          # not in a link in the speech
+def test_glossary_terms_longest_first_without_word_boundaries_never_in_links_or_notes(edition):
+    text = page("yiyi.md").replace("[^zhu]: 编者注：原文如此。", "[^zhu]: 编者注：三会一课。\n\n另有[三会一课](#yiyi)。")
+    _, root, _ = convert(edition, text)
+    assert [a.text for a in root.iter("abbr")] == ["三会一课"]       # in the speech only, the longer term
+    term = root.find(".//abbr")
+    assert (term.get("class"), term.get("tabindex"), term.get("title")) == ("term", "0", "组织生活制度")
+    _, root, _ = convert(edition, page("mudi.md").replace("“三亮”", "[“三亮”](#mudi)"))
+    assert root.find(".//abbr") is None                               # not inside a link in the speech
 
 
-def test_hostile_glossary_text_is_escaped_in_the_title_and_on_the_terms_page():
+def test_hostile_glossary_text_is_text_in_the_tooltip_and_the_terms_table(edition):
     hostile = '"><script>alert(1)</script>'
-    html, root, _ = convert(page_source("mudi.md") + '\n\n<div id="glossary" markdown></div>\n',
-                            {"三会一课": hostile})
+    edited = Edition(edition.speech, MappingProxyType({"三亮": hostile}), edition.collation)
+    html, root, _ = convert(edited, page("mudi.md") + '\n<div id="glossary" markdown></div>\n')
     assert "<script>" not in html
-    assert by_id(root, "mudi-4").find(".//abbr").get("title") == hostile
-    cells = [td.text for td in root.iter("td")]
-    assert hostile in cells
+    assert root.find(".//abbr").get("title") == hostile and hostile in [td.text for td in root.iter("td")]
 
 
-def test_whole_speech_page_demotes_included_headings_before_the_contents_list_is_made():
-    whole = "\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md"))
-    ext = SpeechExtension(speech=SPEECH, glossary=TERMS)
-    md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext])
-    keep = KeepTree(md)
-    md.treeprocessors.register(keep, "keep-tree", -100)
-    md.convert(whole)
-    root = keep.root
-    assert [h.get("id") for h in root.iter("h1")] == ["biaoti"]
-    assert [h.get("id") for h in root.iter("h2") if "speech" in h.get("class", "")] == ["yiyi", "mudi", "yaoqiu"]
-    contents = [token["id"] for token in md.toc_tokens[0]["children"]]
-    assert contents[-4:] == ["yiyi", "mudi", "yaoqiu", "yinyong"]   # the sections, then 引用本页
+def test_the_whole_speech_page_has_one_top_heading_before_the_contents_are_listed(edition):
+    extension = SpeechExtension(edition)
+    md = markdown.Markdown(extensions=[*SITE.extensions, "toc", extension])
+    md.convert(whole())
+    assert [token["id"] for token in md.toc_tokens] == ["biaoti"]
+    assert [token["id"] for token in md.toc_tokens[0]["children"]] == ["yiyi", "mudi", "yaoqiu", "yinyong"]
 
 
-def test_a_page_that_loses_a_paragraph_of_a_section_fails_naming_page_and_id():
-    text = page_source("mudi.md").split("上述三个问题")[0]   # as if the snippet's end marker moved up
-    with pytest.raises(StructureError, match=r"^quanwen\.md: .*mudi-5"):
-        convert(text, page="quanwen.md")
+@pytest.mark.parametrize("change, message", [
+    (lambda text: text.replace("二是落实三会一课[^zhu]的需要。\n{ #yiyi-3 }", ""), r"^quanwen\.md: shows yiyi .*yiyi-3"),
+    (lambda text: text.replace("三会一课", "三会二课"), r"^quanwen\.md: yiyi-3 differs"),
+    (lambda text: text.replace("{ #mudi-1 }", "{ #yiyi-2 }"), r"^quanwen\.md: the speech block yiyi-2 appears twice"),
+])
+def test_a_page_that_shows_part_of_the_speech_shows_it_whole_and_word_for_word(edition, change, message):
+    with pytest.raises(StructureError, match=message):
+        convert(edition, change(whole()), page="quanwen.md")
 
 
-def test_a_page_whose_speech_differs_from_its_file_fails():
-    text = page_source("mudi.md").replace("三会一课", "三会二课")
-    with pytest.raises(StructureError, match=r"^quanwen\.md: mudi-4 differs"):
-        convert(text, page="quanwen.md")
+def test_paragraph_links_carry_the_citation(edition):
+    link = by_id(convert(edition, page("yiyi.md"))[1], "yiyi-2").find("a[@class='para-link editorial']")
+    assert (link.get("href"), link.text) == ("#yiyi-2", "¶")
+    assert link.get("data-cite") == "佚名. 在某会上的讲话[EB/OL]. (2022)"
+    assert link.get("aria-label") == "一、意义第 2 段：复制引用和链接"
 
 
-def test_paragraph_links_carry_the_citation():
-    _, root, _ = convert(page_source("mudi.md"))
-    link = by_id(root, "mudi-4").find("a[@class='para-link editorial']")
-    assert link.get("href") == "#mudi-4" and link.text == "¶"
-    assert link.get("data-cite") == f"佚名. {SPEECH.title}[EB/OL]. (2022)"
-    assert link.get("aria-label") == "二、培训的目的第 4 段：复制引用和链接"
+def test_lead_sentences_and_ordinals_are_set_off_without_changing_the_text(edition):
+    paragraph = by_id(convert(edition, page("yiyi.md"))[1], "yiyi-2")
+    assert paragraph.find(".//span[@class='lead']").text == "一是提高水平的需要。"
+    assert [s.text for s in paragraph.iter("span") if s.get("class") == "ordinal"] == ["第一", "第二"]
+    assert speech_text(paragraph) == edition.speech.paragraph("yiyi-2").text
 
 
-def test_lead_sentences_and_ordinals_are_set_off_without_changing_text():
-    _, root, _ = convert(page_source("yiyi.md"))
-    paragraph = by_id(root, "yiyi-5")
-    assert paragraph.find(".//span[@class='lead']").text == "四是增强党务干部工作能力的需要。"
-    assert [s.text for s in paragraph.iter("span") if s.get("class") == "ordinal"] == ["第一", "第二", "第三", "第四"]
-    assert speech.edition.model.speech_text(paragraph) == SPEECH.paragraph("yiyi-5").text
-
-
-def test_outline_lists_sections_and_points():
-    _, root, _ = convert('## 讲话结构 { #jiegou }\n\n<nav id="outline" class="outline" markdown></nav>\n')
-    nav = root.find(".//nav")
+def test_the_outline_lists_sections_and_points(edition):
+    nav = convert(edition, '<nav id="outline" class="outline" markdown></nav>\n')[1].find(".//nav")
     assert [a.get("href") for a in nav.findall("ol/li/a")] == ["yiyi.md#yiyi", "mudi.md#mudi", "yaoqiu.md#yaoqiu"]
-    assert [s.text for s in nav.iter("span") if s.get("class") == "outline-count"] == ["四点理由", "三个问题", "三个基本要求"]
-    assert [s.text for s in nav.findall("ol/li/ul/li/span")][:2] == ["（第 2 段）", "（第 3 段）"]   # for the printed 提纲
-    assert [a.text for a in nav.findall("ol/li/ul/li/a")][:2] == ["一是提高整个系统党建工作水平的需要。",
-                                                                    "二是促进整个系统工作上水平上台阶的需要。"]
+    assert [s.text for s in nav.iter("span") if s.get("class") == "outline-count"] == ["两点理由", "两个问题"]
+    assert [a.text for a in nav.findall("ol/li/ul/li/a")] == ["一是提高水平的需要。", "二是落实三会一课的需要。", "一是“三亮”要做实。"]
+    assert nav.find("ol/li/ul/li/span").text == "（第 2 段）"
 
 
-def test_search_blocks_skip_editorial_marks_and_navigation():
-    _, _, ext = convert(page_source("yiyi.md") + '\n\n<nav id="outline" class="outline" markdown></nav>\n')
-    blocks = {b.id: b for b in ext.search_blocks()}
-    assert blocks["yiyi-2"].text == SPEECH.paragraph("yiyi-2").text and blocks["yiyi-2"].speech
-    assert blocks["yiyi-2"].label == "第 2 段"
-    assert blocks["yiyi"].text == "一、培训的意义"               # no ¶ from the permalink
-    assert blocks["fn:shishi"].text.startswith("编者注") and not blocks["fn:shishi"].speech
-    assert not any("二是促进整个系统工作上水平上台阶的需要。" == b.text for b in blocks.values())  # outline skipped
+def test_generated_content_fills_only_an_empty_element(edition):
+    with pytest.raises(StructureError, match=r"^test\.md: the element #outline must be empty"):
+        convert(edition, '<nav id="outline" markdown>提纲</nav>\n')
 
 
-def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not():
-    _, root, ext = convert(page_source("mudi.md"))
-    block = root[-1]
-    assert block.tag == "section" and set(block.get("class").split()) == {"cite-page", "editorial"}
+def test_search_blocks_skip_editorial_marks_the_outline_and_the_cite_block(edition):
+    _, _, found = convert(edition, page("yiyi.md") + '\n<nav id="outline" class="outline" markdown></nav>\n')
+    blocks = {b.id: b for b in found.search_blocks}
+    assert (blocks["yiyi-2"].text, blocks["yiyi-2"].speech, blocks["yiyi-2"].label) == (
+        edition.speech.paragraph("yiyi-2").text, True, "第 2 段")
+    assert blocks["yiyi"].text == "一、意义"                                 # no ¶ from the permalink
+    assert blocks["fn:zhu"].text.startswith("编者注") and not blocks["fn:zhu"].speech
+    assert "一是“三亮”要做实。" not in [b.text for b in found.search_blocks]   # the outline
+    assert "引用本页" not in [b.text for b in found.search_blocks]
+
+
+def test_section_pages_end_with_a_cite_page_block_and_the_home_page_does_not(edition):
+    block = convert(edition, page("mudi.md"))[1][-1]
+    assert block.tag == "section" and classes(block) == {"cite-page", "editorial"}
     reference = block.find(".//p[@class='cite-reference']")
-    assert reference.get("data-reference") == SPEECH.reference()
-    assert "".join(reference.itertext()) == f"{SPEECH.reference()}[引用日期]. 本页网址."
-    assert not any(b.text == "引用本页" for b in ext.search_blocks())       # editorial: not indexed
-    _, home, _ = convert(page_source("index.md"))
-    assert home.find(".//section") is None
+    assert "".join(reference.itertext()) == f"{edition.speech.reference()}[引用日期]. 本页网址."
+    assert convert(edition, page("index.md"))[1].find(".//section") is None
 
 
-def test_collation_fills_its_placeholders_as_elements_with_marks_in_place():
-    collated = collation.collate(ROOT / collation.SOURCE, SPEECH)
-    html, root, ext = convert(page_source("duizhao.md"), collated=collated)
+def test_the_collation_shows_each_change_where_it_was_made(edition):
+    text = '<div id="collation-summary" class="collation-summary" markdown></div>\n\n<div id="collation" class="collation" markdown></div>\n'
+    _, root, found = convert(edition, text)
     view = root.find(".//div[@class='collation']")
-    assert view.get("id") is None and view.find("p[@id='dz-yiyi-2']") is not None
-    block = view.find("p[@id='dz-mudi-1']")
-    assert [(d.text, i.text) for d, i in zip(block.iter("del"), block.iter("ins"))] == [(":", "：")]
-    assert block.find("a[@class='collation-label editorial']").get("href") == "mudi.md#mudi-1"
-    assert len(view.findall(".//del[@class='linebreak']")) == 12
-    assert view.find(".//sup[@class='collation-note editorial']/a").get("href") == "yiyi.md#fn:shishi"
+    assert view.get("id") is None
+    block = view.find("p[@id='dz-yiyi-1']")
+    assert [(d.text, i.text) for d, i in zip(block.iter("del"), block.iter("ins"))] == [(",", "，"), (":", "：")]
+    assert block.find("a[@class='collation-label editorial']").get("href") == "yiyi.md#yiyi-1"
+    assert len(view.findall(".//del[@class='linebreak']")) == 1
+    assert view.find(".//sup[@class='collation-note editorial']/a").get("href") == "yiyi.md#fn:zhu"
     summary = root.find(".//div[@class='collation-summary']")
-    assert [td.text for td in summary.findall(".//tbody/tr/td[2]")] == ["98", "12", "10", "8", "1", "12", "1", "1", "4"]
-    assert not any(b.speech for b in ext.search_blocks())
+    # , ; : set full-width (3, 1, 2 times in SOURCE), a line rejoined, header, footer, a note
+    assert [td.text for td in summary.findall(".//tbody/tr/td[2]")] == ["3", "1", "2", "1", "1", "1", "1"]
+    assert not any(b.speech for b in found.search_blocks)
 
 
-def test_a_page_asking_for_the_collation_without_one_fails_naming_it():
+def test_a_page_asking_for_the_collation_without_one_fails_naming_it(edition):
+    without = Edition(edition.speech, edition.glossary)
     with pytest.raises(StructureError, match=r"^duizhao\.md: asks for the collation"):
-        convert(page_source("duizhao.md"), page="duizhao.md")
+        convert(without, '<div id="collation" markdown></div>\n', page="duizhao.md")
 
 
-def test_the_title_stands_in_the_editors_phrases_inside_one_sentence():
-    _, root, _ = convert(page_source("index.md"))
-    title = next(el for el in root.iter() if el.get("id") == "biaoti")
-    phrases = [span.text for span in title.iter("span") if span.get("class") == "title-phrase"]
-    assert phrases == list(SPEECH.title_phrases) and len(phrases) > 1
-    assert "".join(phrases) == SPEECH.title
+def test_the_title_stands_in_the_editors_phrases_inside_one_sentence(edition):
+    title = by_id(convert(edition, page("index.md"))[1], "biaoti")
     sentence = title.find("span[@class='sentence']")
-    assert sentence is not None and len(sentence.findall("span[@class='title-phrase']")) == len(phrases)
+    assert [span.text for span in sentence.findall("span[@class='title-phrase']")] == ["在某会上的", "讲话"]
 
 
-def test_every_speech_paragraph_ends_in_two_characters_kept_together():
-    _, root, _ = convert("\n\n".join(page_source(name) for name in ("index.md", "yiyi.md", "mudi.md", "yaoqiu.md")))
-    paragraphs = [p for p in root.iter("p") if "speech" in (p.get("class") or "").split()]
-    assert len(paragraphs) == len(list(SPEECH.paragraphs()))
+def test_every_speech_paragraph_ends_in_two_characters_kept_together(edition):
+    paragraphs = [p for p in convert(edition, whole())[1].iter("p") if "speech" in classes(p)]
+    assert len(paragraphs) == len(edition.speech.paragraphs())
     for paragraph in paragraphs:
         [ending] = [span for span in paragraph.iter("span") if span.get("class") == "unbroken"]
         kept = "".join(ending.itertext())
         assert len([c for c in kept if "\u3400" <= c <= "\u9fff"]) >= 2, kept
-        assert speech.edition.model.speech_text(paragraph).endswith("".join(ending.itertext()).rstrip()), kept
+        assert speech_text(paragraph).endswith(kept.rstrip()), kept
+
+
+def test_the_site_markdown_is_mkdocs_own_reading_of_mkdocs_yml():
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    assert SiteMarkdown.read() == SiteMarkdown.from_mkdocs(config.markdown_extensions, config.mdx_configs)

@@ -1,5 +1,5 @@
-"""No content becomes markup (speech/raw_html.py, speech/glossary.py, the front matter check in
-hooks/speech_site.py): raw HTML an editor writes anywhere is refused with one line naming the file
+"""No content becomes markup (speech/edition/raw_html.py, speech/edition/glossary.py, the front matter check in
+the speech plugin): raw HTML an editor writes anywhere is refused with one line naming the file
 and the line; glossary text means the same wherever it is shown. That these refusals are lines of
 the build's errors, all of them from one build: test_bad_input.py."""
 
@@ -9,6 +9,7 @@ import pytest
 from speech.edition import glossary
 from speech.edition.model import StructureError
 from speech.edition.raw_html import ALLOWED, NOTE_LIMIT, ContentIsText, page_errors
+from speech.edition.site_markdown import SiteMarkdown
 
 NOTE_PAGE = "正文里有一处疑误[^shishi]。\n\n[^shishi]: 编者注：原文如此。{}\n"
 
@@ -90,22 +91,22 @@ def test_a_note_has_a_length_limit():
 
 
 def test_every_error_of_a_page_is_named_at_once(tmp_path):
-    """What the build checks on every page of docs/ before any is read (speech/raw_html.py
+    """What the build checks on every page of docs/ before any is read (speech/edition/raw_html.py
     page_errors): its front matter and its raw HTML, each error a line naming file and line."""
     page = tmp_path / "fulu.md"
     page.write_text("---\ntitle: 附录<b>一</b>\ndescription: '<i>说明</i>'\n---\n\n# 附录\n\n一段<script>x</script>话。\n",
                     encoding="utf-8")
-    assert page_errors(page, "fulu.md", ["attr_list", "footnotes", "md_in_html", "tables"]) == [
+    assert page_errors(page, "fulu.md", SiteMarkdown(("attr_list", "footnotes", "md_in_html", "tables"))) == [
         "fulu.md:2: raw HTML <b> in the front matter's title, which is text",
         "fulu.md:3: raw HTML <i> in the front matter's description, which is text",
         "fulu.md:8: <script>: raw HTML is not allowed in content, which is text (the site adds all markup itself)"]
     page.write_text("---\ntitle: [附录\n---\n\n# 附录\n", encoding="utf-8")
-    [error] = page_errors(page, "fulu.md", ["tables"])
+    [error] = page_errors(page, "fulu.md", SiteMarkdown(("tables",)))
     assert error.startswith("fulu.md: front matter is not valid YAML: ") and "\n" not in error, error
     page.write_text("---\ntitle: 附录\n---\n\n# 附录\n\n一段话。\n", encoding="utf-8")
-    assert page_errors(page, "fulu.md", ["tables"]) == []
+    assert page_errors(page, "fulu.md", SiteMarkdown(("tables",))) == []
     page.write_bytes("# 附录\n".encode("gb18030"))                     # saved in the wrong encoding
-    [error] = page_errors(page, "fulu.md", ["tables"])
+    [error] = page_errors(page, "fulu.md", SiteMarkdown(("tables",)))
     assert error.startswith("fulu.md: ") and "UTF-8" in error and "\n" not in error, error
 
 

@@ -1,4 +1,4 @@
-"""Unit tests of the sentence marks (speech/sentences.py), under plain Python-Markdown: every speech
+"""Unit tests of the sentence marks (speech/markdown/sentences.py), under plain Python-Markdown: every speech
 block of every page comes apart into sentence spans whose texts, joined, are the block's speech."""
 
 import xml.etree.ElementTree as etree
@@ -12,6 +12,7 @@ import oracle
 import speech
 from conftest import ROOT
 from speech.edition import glossary
+from speech.edition.edition import Edition
 from speech.markdown.extension import SpeechExtension
 from speech.edition.model import SPEECH, is_editorial, speech_text
 from speech.markdown.sentences import ENDS, SENTENCE, SPOKEN_LIMIT, mark_sentences
@@ -27,7 +28,7 @@ class KeepTree(Treeprocessor):
 
 
 def convert(text: str):
-    ext = SpeechExtension(speech=MODEL, glossary=TERMS)
+    ext = SpeechExtension(Edition(MODEL, TERMS))
     md = markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", "toc", ext],
                            extension_configs={"toc": {"permalink": True}})
     keep = KeepTree(md)

@@ -1,4 +1,4 @@
-"""Unit tests of the speech model (speech/model.py) and the glossary reader: no MkDocs build."""
+"""Unit tests of the speech model (speech/edition/model.py) and the glossary reader: no MkDocs build."""
 
 import shutil
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from .model import StructureError, read_utf8
 from .raw_html import markup_in
 
+GLOSSARY = "includes/glossary.md"   # relative to the project root
 EXPLANATION_LIMIT = 120   # the longest today is 48 characters
 # What Python-Markdown's serializer would read as a character reference a second time.
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.I)

@@ -7,7 +7,8 @@ footnotes, as the site renders them), checks their structure, and answers every 
 asks about the speech: its blocks and their text, the labels 开场白 / 一、培训的意义 第 3 段, the
 reference (GB/T 7714), the lead sentences of its points, the editors' notes, and what is editorial.
 
-It knows nothing of MkDocs or of the rules that made the text from the scraped page: those live in
+Of MkDocs it uses only the front-matter reader, so that a page means here what it means to the
+site. It knows nothing of the rules that made the text from the scraped page: those live in
 tests/oracle.py, the independent oracle that checks this edition.
 """
 
@@ -19,12 +20,13 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable
 
-import markdown
 import yaml
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
+
+from .site_markdown import SiteMarkdown
 
 # The files that hold the speech, relative to docs/, in reading order. Each section file's h1 id
 # is its slug and its URL (yiyi.md → yiyi.html#yiyi); its paragraphs are {slug}-1, {slug}-2, …
@@ -44,9 +46,6 @@ YEAR = "2022"
 # speech back (search index, page script, fidelity tests, downloads) skips it.
 EDITORIAL = "editorial"
 SPEECH = "speech"                    # the class of the blocks that hold the speech's own words
-
-# Markdown the speech is read with: the site's own block syntax (see mkdocs.yml).
-MARKDOWN_EXTENSIONS = ["attr_list", "footnotes", "md_in_html"]
 
 # A point of the speech opens with its lead sentence (一是……。/ 二要……。); ordinals inside a
 # paragraph (第一，… 第二要…) enumerate sub-points. Both are set in bold; the text is unchanged.
@@ -224,16 +223,24 @@ class Speech:
 
 # Reading ---------------------------------------------------------------------------------------
 
+def text_of(element: etree.Element, skipped: Callable[[etree.Element], bool] | None = None,
+            spaced: frozenset[str] = frozenset()) -> str:
+    """The text of element and its descendants, without the subtrees `skipped` picks (editorial
+    marks, unless told otherwise), a space after each element whose tag is in `spaced`."""
+    skipped = skipped or is_editorial
+    parts = [element.text or ""]
+    for child in element:
+        if not skipped(child):
+            parts.append(text_of(child, skipped, spaced))
+            if child.tag in spaced:
+                parts.append(" ")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def speech_text(element: etree.Element) -> str:
     """The words of a block: its text without editorial marks and without note references."""
-    def walk(el) -> str:
-        parts = [el.text or ""]
-        for child in el:
-            if not is_editorial(child):
-                parts.append(walk(child))
-            parts.append(child.tail or "")
-        return "".join(parts)
-    return walk(element)
+    return text_of(element)
 
 
 # What Python-Markdown itself adds inside blocks: a note's back link, a heading's permalink.
@@ -300,7 +307,7 @@ def read_utf8(path: Path, name: str, needed_by: str) -> str:
         raise StructureError(f"{name}: not valid UTF-8 (byte {err.start}: {err.object[err.start:err.start + 4]!r})") from None
 
 
-def read_markdown(path: Path, name: str) -> etree.Element:
+def read_markdown(path: Path, name: str, site_markdown: SiteMarkdown) -> etree.Element:
     """Parse one page of docs/ as the site does and return its element tree."""
     text = read_utf8(path, name, "the speech model")
     from mkdocs.utils.meta import get_data  # the front-matter reader MkDocs itself uses
@@ -308,7 +315,7 @@ def read_markdown(path: Path, name: str) -> etree.Element:
     body, _ = get_data(text)
     if error := front_matter_error(body):
         raise StructureError(f"{name}: {error}")
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    md = site_markdown.markdown()
     md.treeprocessors.register(_KeepTree(md), "speech-model", 7.95)
     md.convert(body)
     return md.speech_tree
@@ -341,17 +348,9 @@ def _footnotes(root) -> dict[str, Note]:
         ref = li.get("id") or ""
         if ref.startswith("fn:"):
             # Footnotes puts a placeholder for its non-breaking space before the back link.
-            text = _PLACEHOLDER.sub("", "".join(_text_without_backrefs(li))).strip()
+            text = _PLACEHOLDER.sub("", text_of(li)).strip()
             notes[ref[3:]] = Note(ref[3:], text)
     return notes
-
-
-def _text_without_backrefs(el: etree.Element) -> Iterator[str]:
-    yield el.text or ""
-    for child in el:
-        if not is_editorial(child):
-            yield from _text_without_backrefs(child)
-        yield child.tail or ""
 
 
 def _paragraphs(root, name, prefix, place) -> tuple[Paragraph, ...]:
@@ -375,8 +374,8 @@ def _paragraphs(root, name, prefix, place) -> tuple[Paragraph, ...]:
     return tuple(found)
 
 
-def _read_home(docs: Path) -> tuple[str, tuple[Paragraph, ...], dict[str, Note]]:
-    root = read_markdown(docs / HOME, HOME)
+def _read_home(docs: Path, site_markdown: SiteMarkdown) -> tuple[str, tuple[Paragraph, ...], dict[str, Note]]:
+    root = read_markdown(docs / HOME, HOME, site_markdown)
     _check_unique_ids(root, HOME)
     titles = [el for el in root.iter("h1") if el.get("id") == TITLE_ID]
     if len(titles) != 1:
@@ -387,8 +386,8 @@ def _read_home(docs: Path) -> tuple[str, tuple[Paragraph, ...], dict[str, Note]]
     return speech_text(titles[0]), opening, _footnotes(root)
 
 
-def _read_section(docs: Path, source: str) -> tuple[Section, dict[str, Note]]:
-    root = read_markdown(docs / source, source)
+def _read_section(docs: Path, source: str, site_markdown: SiteMarkdown) -> tuple[Section, dict[str, Note]]:
+    root = read_markdown(docs / source, source, site_markdown)
     _check_unique_ids(root, source)
     slug = source.removesuffix(".md")
     headings = list(root.iter("h1"))
@@ -433,12 +432,14 @@ def _title_phrases(docs: Path, title: str) -> tuple[str, ...]:
     return tuple(phrases)
 
 
-def load(docs: Path) -> Speech:
-    """Read and check the speech from a docs/ folder. Raises StructureError naming file and id."""
-    title, opening, notes = _read_home(docs)
+def load(docs: Path, site_markdown: SiteMarkdown | None = None) -> Speech:
+    """Read and check the speech from a docs/ folder, in the site's Markdown (by default as the
+    project's mkdocs.yml has it). Raises StructureError naming file and id."""
+    site_markdown = site_markdown or SiteMarkdown.read()
+    title, opening, notes = _read_home(docs, site_markdown)
     sections = []
     for source in SECTION_FILES:
-        section, section_notes = _read_section(docs, source)
+        section, section_notes = _read_section(docs, source, site_markdown)
         sections.append(section)
         notes.update(section_notes)
     speech = Speech(title, opening, tuple(sections), notes, _title_phrases(docs, title))

@@ -27,13 +27,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import markdown
 from markdown.extensions import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .model import StructureError, front_matter_error, read_utf8
+from .model import StructureError, front_matter_error, read_utf8, text_of
+from .site_markdown import SiteMarkdown
 
 # An editor's note (编者注) says what is odd about a word and why it stays: a few sentences. The
 # longest today is 72 characters; a note of thousands is a paste gone wrong (it would also fill
@@ -191,15 +191,10 @@ class _Elements(Treeprocessor):
                     raise self.ext.error(f"the note [^{name}] is {length:,} characters long", f"[^{name}]:",
                                          f"; a note holds at most {NOTE_LIMIT}")
 
-    @classmethod
-    def note_text(cls, element) -> str:
+    @staticmethod
+    def note_text(element) -> str:
         """A note's text, without the footnotes extension's back link."""
-        parts = [element.text or ""]
-        for child in element:
-            if "footnote-backref" not in (child.get("class") or ""):
-                parts.append(cls.note_text(child))
-            parts.append(child.tail or "")
-        return "".join(parts)
+        return text_of(element, lambda child: "footnote-backref" in (child.get("class") or ""))
 
     @staticmethod
     def made_by_markdown(element) -> bool:
@@ -248,7 +243,7 @@ class _Stash(Treeprocessor):
         return None
 
 
-def page_errors(path: Path, name: str, extensions: list) -> list[str]:
+def page_errors(path: Path, name: str, site_markdown: SiteMarkdown) -> list[str]:
     """What is wrong with one Markdown file of docs/ as an editor wrote it, read on its own, each a
     line naming the file (and the line): its front matter (malformed; markup in the title or the
     description, which the theme shows as they are) and the first raw HTML in its Markdown. The
@@ -269,7 +264,7 @@ def page_errors(path: Path, name: str, extensions: list) -> list[str]:
     guard = ContentIsText()
     guard.page, guard.sources, guard.error_type = name, {name: source}, StructureError
     try:
-        markdown.Markdown(extensions=[*extensions, guard]).convert(body)
+        site_markdown.markdown(guard).convert(body)
     except StructureError as err:
         errors.append(str(err))
     return errors

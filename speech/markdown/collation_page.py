@@ -11,25 +11,28 @@ stay exact, and the screen stylesheet draws it as a struck ↵.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import TYPE_CHECKING
-
 from markdown.util import AtomicString
 
 from ..edition import collation, model
+from ..edition.edition import Edition
 from ..edition.model import EDITORIAL
+from .conversion import Conversion
 from .tree import append_text
-
-if TYPE_CHECKING:
-    from .extension import SpeechExtension
 
 RULES_PAGE = "bianji.md"
 BOILERPLATE_LABELS = {"header": "原网页页首（删去）", "footer": "原网页页尾（删去）"}
 
 
-def text(container: etree.Element, ext: SpeechExtension) -> None:
+def the_collation(edition: Edition, conversion: Conversion) -> collation.Collation:
+    if edition.collation is None:
+        raise conversion.error("asks for the collation, but the build has not read source/ for it")
+    return edition.collation
+
+
+def text(container: etree.Element, edition: Edition, conversion: Conversion) -> None:
     """Each block of the source in order: the web page's header and footer struck through, the
     speech's blocks with their changes in place and a label linking to the block's page."""
-    for block in ext.the_collation().blocks:
+    for block in the_collation(edition, conversion).blocks:
         p = etree.SubElement(container, "p", {"class": f"collation-{block.role}"})
         if block.id is None:
             label = etree.SubElement(p, "span", {"class": f"collation-label {EDITORIAL}"})
@@ -37,19 +40,19 @@ def text(container: etree.Element, ext: SpeechExtension) -> None:
         else:
             p.set("id", f"dz-{block.id}")
             label = etree.SubElement(p, "a", {"class": f"collation-label {EDITORIAL}",
-                                              "href": ext.block_link(block.id),
-                                              "title": _title(block.id, ext)})
-            label.text = ext.speech.brief_label(block.id)
+                                              "href": edition.block_link(block.id),
+                                              "title": _title(block.id, edition)})
+            label.text = edition.speech.brief_label(block.id)
         for segment in block.segments:
-            _segment(p, block, segment, ext)
+            _segment(p, block, segment, edition, conversion)
 
 
-def _title(block_id: str, ext: SpeechExtension) -> str:
-    return "本版标题" if block_id == model.TITLE_ID else f"本版 {ext.speech.label(block_id)}"
+def _title(block_id: str, edition: Edition) -> str:
+    return "本版标题" if block_id == model.TITLE_ID else f"本版 {edition.speech.label(block_id)}"
 
 
 def _segment(p: etree.Element, block: collation.Block, segment: collation.Segment,
-             ext: SpeechExtension) -> None:
+             edition: Edition, conversion: Conversion) -> None:
     kind = segment.kind
     if kind == collation.SAME:
         append_text(p, segment.source)
@@ -62,27 +65,27 @@ def _segment(p: etree.Element, block: collation.Block, segment: collation.Segmen
     elif kind == collation.BOILERPLATE:
         etree.SubElement(p, "del").text = AtomicString(segment.source)
     elif kind == collation.NOTE:
-        note = ext.speech.notes[segment.note]
+        note = edition.speech.notes[segment.note]
         sup = etree.SubElement(p, "sup", {"class": f"collation-note {EDITORIAL}"})
-        link = etree.SubElement(sup, "a", {"href": ext.note_link(block.id, segment.note),
+        link = etree.SubElement(sup, "a", {"href": edition.note_link(block.id, segment.note),
                                            "title": note.text, "aria-label": note.text})
         link.text = "注"
     else:
-        raise ext.error(f"the collation has a segment of unknown kind {kind!r}")
+        raise conversion.error(f"the collation has a segment of unknown kind {kind!r}")
 
 
-def summary(container: etree.Element, ext: SpeechExtension) -> None:
+def summary(container: etree.Element, edition: Edition, conversion: Conversion) -> None:
     """改动一览: the counts per change, the noted slips linked to their paragraphs, and the version."""
-    found = ext.the_collation()
+    found = the_collation(edition, conversion)
     _changes_table(container, found)
     kept = etree.SubElement(container, "p")
     kept.text = f"此外讲话的 {found.kept} 个字符照录原文。对照的是本版版本 "
-    etree.SubElement(kept, "code").text = ext.speech.version
+    etree.SubElement(kept, "code").text = edition.speech.version
     kept[0].tail = "（见"
     link = etree.SubElement(kept, "a", {"href": f"{RULES_PAGE}#banben"})
     link.text = "编辑说明"
     link.tail = "）。"
-    _slips(container, found, ext)
+    _slips(container, found, edition)
 
 
 def _changes_table(container: etree.Element, found: collation.Collation) -> None:
@@ -120,7 +123,7 @@ def _mark_change(cell: etree.Element, half: str, full: str) -> None:
     etree.SubElement(cell, "code").text = AtomicString(full)
 
 
-def _slips(container: etree.Element, found: collation.Collation, ext: SpeechExtension) -> None:
+def _slips(container: etree.Element, found: collation.Collation, edition: Edition) -> None:
     """加了编者注的疑误: each linked to its paragraph and to its place in the collation."""
     notes = found.placed(collation.NOTE)
     if not notes:
@@ -130,9 +133,9 @@ def _slips(container: etree.Element, found: collation.Collation, ext: SpeechExte
     slips = etree.SubElement(container, "ul", {"class": "collation-slips"})
     for block, segment in notes:
         item = etree.SubElement(slips, "li")
-        where = etree.SubElement(item, "a", {"href": ext.block_link(block.id)})
-        where.text = ext.speech.label(block.id)
-        where.tail = f"（原网页第 {segment.line} 行）：{ext.speech.notes[segment.note].text}（"
+        where = etree.SubElement(item, "a", {"href": edition.block_link(block.id)})
+        where.text = edition.speech.label(block.id)
+        where.tail = f"（原网页第 {segment.line} 行）：{edition.speech.notes[segment.note].text}（"
         here = etree.SubElement(item, "a", {"href": f"#dz-{block.id}"})
         here.text = "看对照"
         here.tail = "）"

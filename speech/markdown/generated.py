@@ -1,29 +1,28 @@
 """Generated content: what the build writes into a page that asks for it with an empty element,
 e.g.  <nav id="outline" class="outline" aria-label="讲话结构" markdown></nav>
 
-BUILDERS maps each such id to the function that fills the element from the model; the extension's
-GeneratedContent processor (speech/processors.py) finds the elements and calls them.
+BUILDERS maps each such id to the function that fills the element from the edition; the
+extension's GeneratedContent processor (processors.py) finds the elements and calls them.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from markdown.util import AtomicString
 
 from . import collation_page
+from ..edition.edition import Edition
+from .conversion import Conversion
 
-if TYPE_CHECKING:
-    from .extension import SpeechExtension
-
-Builder = Callable[[etree.Element, "SpeechExtension"], None]
+Builder = Callable[[etree.Element, Edition, Conversion], None]
 
 
-def outline(nav: etree.Element, ext: SpeechExtension) -> None:
+def outline(nav: etree.Element, edition: Edition, conversion: Conversion) -> None:
     """The three parts, and under each its points by their lead sentences, linked."""
     parts = etree.SubElement(nav, "ol")
-    for section in ext.speech.sections:
+    for section in edition.speech.sections:
         item = etree.SubElement(parts, "li")
         link = etree.SubElement(item, "a", {"href": f"{section.source}#{section.slug}"})
         link.text = section.heading
@@ -40,34 +39,34 @@ def outline(nav: etree.Element, ext: SpeechExtension) -> None:
             etree.SubElement(entry, "span", {"class": "outline-para"}).text = f"（第 {paragraph.number} 段）"
 
 
-def glossary_table(container: etree.Element, ext: SpeechExtension) -> None:
+def glossary_table(container: etree.Element, edition: Edition, conversion: Conversion) -> None:
     """Term, explanation, and a link to each paragraph of the speech that uses the term."""
     table = etree.SubElement(container, "table")
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for label in ("术语", "释义", "出处"):
         etree.SubElement(head, "th").text = label
     body = etree.SubElement(table, "tbody")
-    for term, explanation in ext.glossary.items():
+    for term, explanation in edition.glossary.items():
         row = etree.SubElement(body, "tr")
         etree.SubElement(row, "td").text = AtomicString(term)
         etree.SubElement(row, "td").text = AtomicString(explanation)
         places = etree.SubElement(row, "td")
-        uses = [p for p in ext.speech.paragraphs() if term in p.text]
+        uses = [p for p in edition.speech.paragraphs() if term in p.text]
         if not uses:
             places.text = "—"
         for n, paragraph in enumerate(uses):
-            link = etree.SubElement(places, "a", {"href": ext.block_link(paragraph.id), "title": paragraph.label})
+            link = etree.SubElement(places, "a", {"href": edition.block_link(paragraph.id), "title": paragraph.label})
             link.text = paragraph.brief_label
             if n < len(uses) - 1:
                 link.tail = "；"
 
 
-def edition_version(container: etree.Element, ext: SpeechExtension) -> None:
+def edition_version(container: etree.Element, edition: Edition, conversion: Conversion) -> None:
     """本版版本号 (Speech.version), on 编辑说明: a citation can name the state of the text it
     quoted. It is computed from the model at each build, so it cannot go stale."""
     p = etree.SubElement(container, "p")
     p.text = "本版版本号："
-    etree.SubElement(p, "code", {"class": "edition-version"}).text = ext.speech.version
+    etree.SubElement(p, "code", {"class": "edition-version"}).text = edition.speech.version
 
 
 # The ids a page asks for generated content with, and what fills each, in the order they are filled.

@@ -1,41 +1,41 @@
 """The extension's treeprocessors, one job each (registered in speech/extension.py).
 
-Each works on the element tree of one page and asks the extension (`self.ext`) for the speech,
-the glossary, the collation and for its errors, which name the page.
+Each works on the element tree of one page with what it is given: the edition (the speech, the
+glossary, the collation) and the conversion under way (the page's name for its errors, the place
+for what it found).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import TYPE_CHECKING
-
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from . import generated
 from ..edition import model
-from ..edition.model import EDITORIAL, ORDINAL, SPEECH, TITLE_ID, Paragraph, is_editorial, speech_text
+from ..edition.edition import Edition
+from ..edition.model import EDITORIAL, ORDINAL, SPEECH, TITLE_ID, Paragraph, is_editorial, speech_text, text_of
 from ..search.index import SearchBlock
+from .conversion import Conversion
 from .tree import add_class, has_class, wrap_matches
-
-if TYPE_CHECKING:
-    from .extension import SpeechExtension
 
 
 class SpeechProcessor(Treeprocessor):
     """A treeprocessor that works for the speech extension."""
 
-    def __init__(self, md: Markdown, ext: SpeechExtension):
+    def __init__(self, md: Markdown, edition: Edition, conversion: Conversion) -> None:
         super().__init__(md)
-        self.ext = ext
+        self.edition = edition
+        self.speech = edition.speech
+        self.conversion = conversion
 
     def speech_paragraphs(self, root: etree.Element) -> list[tuple[etree.Element, Paragraph]]:
         """The speech's paragraphs on the page, each with the model's."""
         found = []
         for element in root.iter("p"):
-            paragraph = self.ext.speech.paragraph(element.get("id", "")) if has_class(element, SPEECH) else None
+            paragraph = self.speech.paragraph(element.get("id", "")) if has_class(element, SPEECH) else None
             if paragraph is not None:
                 found.append((element, paragraph))
         return found
@@ -48,19 +48,19 @@ class CheckSpeech(SpeechProcessor):
     def run(self, root: etree.Element) -> None:
         shown = self.mark(root)
         self.check_whole(list(shown))
-        for block_id, text in self.ext.speech.blocks():
+        for block_id, text in self.speech.blocks():
             if block_id in shown and speech_text(shown[block_id]) != text:
-                raise self.ext.error(f"{block_id} differs from the speech as its own file has it "
+                raise self.conversion.error(f"{block_id} differs from the speech as its own file has it "
                                      f"(“{speech_text(shown[block_id])[:20]}…”): check the snippet markers")
 
     def mark(self, root: etree.Element) -> dict[str, etree.Element]:
-        speech = self.ext.speech
+        speech = self.speech
         shown: dict[str, etree.Element] = {}
         for element in root.iter():
             block_id = element.get("id")
             if block_id and speech.is_speech(block_id):
                 if block_id in shown:
-                    raise self.ext.error(f"the speech block {block_id} appears twice")
+                    raise self.conversion.error(f"the speech block {block_id} appears twice")
                 add_class(element, SPEECH)
                 element.set("data-label", speech.label(block_id))
                 shown[block_id] = element
@@ -69,14 +69,14 @@ class CheckSpeech(SpeechProcessor):
     def check_whole(self, shown: list[str]) -> None:
         """Whatever part of the speech a page shows (the title, the opening, a section), it shows
         all of it, in order: a snippet marker moved up a paragraph must not drop one silently."""
-        speech = self.ext.speech
+        speech = self.speech
         parts = [[model.TITLE_ID], [p.id for p in speech.opening]]
         parts += [[block_id for block_id, _ in section.blocks()] for section in speech.sections]
         for ids in parts:
             on_page = [block_id for block_id in shown if block_id in ids]
             if on_page and on_page != ids:
                 missing = [block_id for block_id in ids if block_id not in on_page]
-                raise self.ext.error(f"shows {on_page[0]} but not all of its part of the speech in order "
+                raise self.conversion.error(f"shows {on_page[0]} but not all of its part of the speech in order "
                                      f"(missing or out of place: {', '.join(missing) or 'order'}); "
                                      "check the snippet markers")
 
@@ -96,7 +96,7 @@ class TitlePhrases(SpeechProcessor):
     title only between them (GB/T 9704-2012, 7.3.3: 词意完整). The text is unchanged."""
 
     def run(self, root: etree.Element) -> None:
-        speech = self.ext.speech
+        speech = self.speech
         for heading in root.iter():
             # Only a title of plain text: a mark inside it (a note) would be lost in the split.
             if heading.get("id") == TITLE_ID and has_class(heading, SPEECH) and not len(heading) \
@@ -139,8 +139,8 @@ class GeneratedContent(SpeechProcessor):
             if element is None:
                 continue
             if len(element) or (element.text or "").strip():
-                raise self.ext.error(f"the element #{element_id} must be empty: the build fills it")
-            build(element, self.ext)
+                raise self.conversion.error(f"the element #{element_id} must be empty: the build fills it")
+            build(element, self.edition, self.conversion)
             del element.attrib["id"]   # the page's own anchor is the heading above it
 
 
@@ -158,7 +158,7 @@ class CitePage(SpeechProcessor):
                                                    "aria-labelledby": self.HEADING_ID})
         etree.SubElement(block, "h2", {"id": self.HEADING_ID}).text = "引用本页"
         etree.SubElement(block, "p").text = "按 GB/T 7714—2015 著录（引用某一段时，点该段末尾的 ¶ 复制）："
-        reference = self.ext.speech.reference()
+        reference = self.speech.reference()
         line = etree.SubElement(block, "p", {"class": "cite-reference", "data-reference": reference})
         line.text = f"{reference}["
         date = etree.SubElement(line, "span", {"class": "cite-date"})
@@ -177,7 +177,7 @@ class GlossaryTerms(SpeechProcessor):
     NO_TERMS = {"a", "sup", "abbr", "code"}
 
     def run(self, root: etree.Element) -> None:
-        glossary = self.ext.glossary
+        glossary = self.edition.glossary
         if not glossary:
             return
         terms = re.compile("|".join(re.escape(term) for term in sorted(glossary, key=len, reverse=True)))
@@ -205,7 +205,7 @@ class ParagraphLinks(SpeechProcessor):
     """<a class="para-link editorial" href="#yiyi-3" data-cite="…" aria-label="…">¶</a>"""
 
     def run(self, root: etree.Element) -> None:
-        reference = self.ext.speech.reference()
+        reference = self.speech.reference()
         for element, paragraph in self.speech_paragraphs(root):
             where = "" if paragraph.in_opening else f"第 {paragraph.number} 段"
             link = etree.SubElement(element, "a", {
@@ -279,12 +279,13 @@ class SearchBlocks(SpeechProcessor):
 
     BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "tr"}
     ANCHORED = {"h1", "h2", "h3", "h4", "p", "li", "blockquote", "table"}
+    CELLS = frozenset({"td", "th"})   # a space after each: a row's cells are words apart
 
     def run(self, root: etree.Element) -> None:
         self.blocks: list[SearchBlock] = []
         self.anchor, self.heading = "", ""
         self.walk(root)
-        self.ext.found_search_blocks(self.blocks)
+        self.conversion.search_blocks = list(self.blocks)
 
     @staticmethod
     def skipped(element: etree.Element) -> bool:
@@ -302,22 +303,12 @@ class SearchBlocks(SpeechProcessor):
                 self.walk(child)
 
     def add_block(self, element: etree.Element) -> None:
-        text = HTML_PLACEHOLDER_RE.sub("", " ".join(self.text(element).split())).strip()
+        text = HTML_PLACEHOLDER_RE.sub("", " ".join(text_of(element, self.skipped, self.CELLS).split())).strip()
         anchor = element.get("id") or self.anchor
         if element.tag.startswith("h"):
             self.heading = text
         if not text:
             return
-        paragraph = self.ext.speech.paragraph(anchor) if element.tag == "p" else None
+        paragraph = self.speech.paragraph(anchor) if element.tag == "p" else None
         label = paragraph.short_label if paragraph else text if element.tag.startswith("h") else self.heading
         self.blocks.append(SearchBlock(anchor, text, has_class(element, SPEECH), label))
-
-    def text(self, element: etree.Element) -> str:
-        parts = [element.text or ""]
-        for child in element:
-            if not self.skipped(child):
-                parts.append(self.text(child))
-                if child.tag in ("td", "th"):
-                    parts.append(" ")
-            parts.append(child.tail or "")
-        return "".join(parts)

@@ -1,131 +1,70 @@
-"""MkDocs glue for the `speech` package: the whole of the site's build-time Python that needs MkDocs.
+"""What the plugin adds to each page, and what it gathers from them.
 
-- on_config: check every page's front matter and raw HTML (speech/raw_html.py), read the speech
-  model and the glossary, set the verbatim source against the model (speech/collation.py); any
-  error stops the build before a page is written, every error found a line of its own naming the
-  file; then add the Markdown extension that marks the speech on every page (speech/extension.py).
-- on_page_markdown: title and description reach the page as text; tell the extension which page
-  it is converting.
-- on_page_context: what the templates say about the speech (title, source line, the QR code of
-  the page's published address; on a printable page its downloads, their saved names and the
-  text 复制 copies) comes from the model, not from a second copy in the templates.
-- on_page_content / on_post_build: collect each page's text blocks and write the search index.
+- escape_front_matter: title and description (checked when the edition was read) reach the page
+  as text.
+- page_context: what the templates say about the speech (title, source line, the QR code of the
+  page's published address; on a printable page its downloads, their saved names and the text
+  复制 copies) comes from the edition, not from a second copy in the templates.
+- SearchPages: each page's text blocks, as the extension found them, written as the search index
+  in navigation order.
 """
 
+from __future__ import annotations
+
 import html
-import logging
 from pathlib import Path
-from typing import NoReturn
+from typing import Any
 
-from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-import speech.edition.model
-from speech.edition import collation, glossary
+from speech.edition.edition import Edition
 from speech.search import index as search_index
+from speech.search.index import SearchBlock
 from speech.takeaway import downloads
-from speech.edition.raw_html import ContentIsText, page_errors
 from speech.takeaway.qr import qr_svg
-from speech.markdown.extension import SpeechExtension
-
-GLOSSARY = "includes/glossary.md"   # relative to the project root
-MARKDOWN_EXTENSIONS = [*speech.edition.model.MARKDOWN_EXTENSIONS, "tables"]   # as mkdocs.yml has them
-
-log = logging.getLogger("mkdocs.hooks.speech_site")
-
-_extension: SpeechExtension | None = None
-_content_is_text = ContentIsText()   # raw HTML in any page's Markdown stops the build
-_content_is_text.error_type = PluginError
-_pages: dict[str, dict] = {}        # src_uri -> {"location", "title", "blocks"}
-_nav_order: list[str] = []
 
 
-def on_config(config):
-    global _extension
-    root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    # Every page's front matter and raw HTML, before anything reads the pages; then the model and
-    # the glossary. Each error is one line naming file and line, all of them from one build.
-    errors = [error for path in sorted(docs.rglob("*.md"))
-              for error in page_errors(path, path.relative_to(docs).as_posix(), MARKDOWN_EXTENSIONS)]
-    model = collated = None
-    try:
-        model = speech.load(docs)
-    except speech.StructureError as err:
-        # A file already named above would only be named again, in the model's words.
-        if not any(error.startswith(str(err).split(":", 1)[0] + ":") for error in errors):
-            errors.append(str(err))
-    try:
-        terms = glossary.load(root / GLOSSARY, GLOSSARY)
-    except speech.StructureError as err:
-        errors.append(str(err))
-    if model is not None:
-        try:
-            collated = collation.collate(root / collation.SOURCE, model)
-        except speech.StructureError as err:
-            errors.append(str(err))
-    if errors:
-        fail(errors)
-    _extension = SpeechExtension(speech=model, glossary=terms, collation=collated, error_type=PluginError)
-    config.markdown_extensions.append(_extension)
-    config.markdown_extensions.append(_content_is_text)
-    return config
+def escape_front_matter(page: Page) -> None:
+    """The theme puts these into <title>, <meta content="…"> and the navigation as they are."""
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
 
 
-def fail(errors: list[str]) -> NoReturn:
-    """Stop the build with each error on a line of its own (MkDocs prints the one raised last)."""
-    for error in errors[:-1]:
-        log.error(error)
-    raise PluginError(errors[-1])
-
-
-def on_page_context(context, page, config, nav):
-    model = _extension.speech
-    url = page.canonical_url if config.site_url else None
+def page_context(context: dict[str, Any], page: Page, edition: Edition, published: bool,
+                 downloads_written: bool) -> dict[str, Any]:
+    model = edition.speech
+    url = page.canonical_url if published else None
     context["speech"] = model          # its year and version for the meta line
     context["speech_title"] = model.title
     context["source_line"] = downloads.source_line(model.title, url)
+    context["downloads"] = downloads_written
     if page.meta.get("printable") is True:
         take_away = downloads.document(model, page.file.src_uri.removesuffix(".md"))
         context["take_away"] = take_away
         context["copied_text"] = downloads.copied_text(take_away)
-    # Only a published address is worth a QR code: without SITE_URL there is none to encode.
+    # Only a published address is worth a QR code: without site_url there is none to encode.
     context["qr_svg"] = qr_svg(url, f"二维码：{url}") if url else ""
     return context
 
 
-def on_pre_build(config):
-    _pages.clear()
+class SearchPages:
+    """The pages' text blocks for the search index, in the navigation's order."""
 
+    def __init__(self) -> None:
+        self.pages: dict[str, dict[str, Any]] = {}   # src_uri -> {"location", "title", "blocks"}
+        self.nav_order: list[str] = []
 
-def on_nav(nav, config, files):
-    _nav_order[:] = [page.file.src_uri for page in nav.pages]
+    def follow(self, nav: Navigation) -> None:
+        self.nav_order = [page.file.src_uri for page in nav.pages]
 
+    def add(self, page: Page, blocks: list[SearchBlock]) -> None:
+        if not (page.meta.get("search") or {}).get("exclude"):
+            self.pages[page.file.src_uri] = {"location": page.url or "index.html",
+                                             "title": html.unescape(page.title or ""), "blocks": blocks}
 
-def on_page_markdown(markdown, page, config, files):
-    # Checked in on_config: the theme puts these into <title>, <meta content="…"> and the navigation
-    # as they are, so they reach the page as text.
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = html.escape(page.meta[key])
-    _extension.begin_page(page.file.src_uri)
-    _content_is_text.page = page.file.src_uri
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    # Where a refused piece of markup was written: this page, or a file it includes.
-    docs = Path(config.docs_dir)
-    _content_is_text.sources = {page.file.src_uri: source} | {
-        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.glob("*.md"))}
-    return markdown
-
-
-def on_page_content(content, page, config, files):
-    if not (page.meta.get("search") or {}).get("exclude"):
-        _pages[page.file.src_uri] = {"location": page.url or "index.html",
-                                     "title": html.unescape(page.title or ""),
-                                     "blocks": _extension.search_blocks()}
-    return content
-
-
-def on_post_build(config):
-    order = {uri: n for n, uri in enumerate(_nav_order)}
-    ranked = sorted(_pages, key=lambda uri: order.get(uri, len(order)))
-    search_index.write(Path(config.site_dir), [_pages[uri] for uri in ranked])
+    def write(self, site_dir: Path) -> None:
+        order = {uri: n for n, uri in enumerate(self.nav_order)}
+        ranked = sorted(self.pages, key=lambda uri: order.get(uri, len(order)))
+        search_index.write(site_dir, [self.pages[uri] for uri in ranked])

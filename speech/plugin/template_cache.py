@@ -1,4 +1,4 @@
-"""MkDocs hook: Jinja keeps each compiled template of the theme and overrides/ between builds.
+"""Jinja keeps each compiled template of the theme and overrides/ between builds.
 
 Compiling Material's templates costs about 0.3 s of every build (each `mkdocs serve` rebuild, each
 build of the tests). The cache is Jinja's own: a folder under the temporary directory that only
@@ -16,8 +16,3 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return super().get_cache_key(name)
-
-
-def on_env(env, config, files):
-    env.bytecode_cache = TemplateCache()
-    return env

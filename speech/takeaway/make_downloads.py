@@ -1,24 +1,16 @@
 """Write the downloads into a built site: each section and the whole speech as PDF, Word and text.
 
-    make build      # mkdocs build, then:  python -m speech.make_downloads site
-
     site/downloads/yiyi.pdf  yiyi.docx  yiyi.txt   (and mudi, yaoqiu, quanwen)
 
-The Word and text files come from the speech model (speech/downloads.py, speech/docx_writer.py);
+The plugin calls write_downloads after every page is written (`mkdocs build`; `mkdocs serve` only
+when asked). The Word and text files come from the speech model (downloads.py, docx_writer.py);
 each PDF is the page itself printed by Chromium with the site's print stylesheet, opened from disk
-as a reader's browser would print it. The pages link to these files only when the build was told
-they will be there (SPEECH_DOWNLOADS=1, mkdocs.yml extra.downloads); at the end every link to
-downloads/ in the built site is checked, and a missing file fails the build.
-
-    --no-pdf        Word and text only (no Chromium); the pages must then not link to PDFs
+as a reader's browser would print it. At the end every link to downloads/ in the built site is
+checked, and a missing file fails the build.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -73,30 +65,14 @@ def dead_links(site: Path) -> list[str]:
     return dead
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("site", nargs="?", type=Path, default=Path("site"))
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs/ folder the site was built from")
-    parser.add_argument("--no-pdf", action="store_true", help="Word and text only")
-    args = parser.parse_args(argv)
-    site = args.site
-    if not (site / "index.html").is_file():
-        sys.exit(f"{site}: no built site here (run mkdocs build first)")
+class DeadDownloadLinks(ValueError):
+    """Pages link to downloads that were not written."""
 
-    started = time.perf_counter()
-    speech_model = model.load(args.docs)
-    written = write_files(site, speech_model, os.environ.get("SITE_URL", ""))
-    if not args.no_pdf:
-        written += print_pdfs(site, speech_model)
-    for path in written:
-        print(f"{path.relative_to(site)}  {path.stat().st_size / 1024:.0f} KiB")
+
+def write_downloads(site: Path, speech_model: model.Speech, site_url: str = "") -> list[Path]:
+    """Word, text and PDF of every document into site/downloads/; the files written."""
+    written = write_files(site, speech_model, site_url) + print_pdfs(site, speech_model)
     dead = dead_links(site)
     if dead:
-        print("links to missing downloads:\n  " + "\n  ".join(dead), file=sys.stderr)
-        return 1
-    print(f"downloads written in {time.perf_counter() - started:.1f} s")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        raise DeadDownloadLinks("links to missing downloads: " + ", ".join(dead))
+    return written

@@ -1,0 +1,22 @@
+"""The plugin's settings, each read here and nowhere else (mkdocs.yml may take them from the
+environment with !ENV; left unset, the default below holds)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..edition import collation, glossary
+from ..hosting import deploy
+
+
+class SpeechConfig(base.Config):
+    # Where the site is served while its address (site_url) is unknown; site_url's path wins.
+    site_path = c.Type(str, default="/")
+    # The folder site/ is copied to, for deploy/nginx.conf and deploy/apache.conf.
+    deploy_root = c.Type(str, default=deploy.DEFAULT_DEPLOY_ROOT)
+    # The PDF, Word and text downloads: unset, `mkdocs build` writes them and `mkdocs serve` not.
+    downloads = c.Optional(c.Type(bool))
+    # The editors' files outside docs/, relative to mkdocs.yml.
+    glossary = c.Type(str, default=glossary.GLOSSARY)
+    source = c.Type(str, default=collation.SOURCE)

@@ -1,0 +1,142 @@
+"""The speech plugin: the one owner of the build's own steps.
+
+    plugins:
+      - speech:
+          site_path: !ENV SITE_PATH     # the settings: config.py
+
+on_config reads the edition once (model, glossary, collation; every error in the editors' files a
+line of its own) and hands it to the Markdown extension; the pages' text blocks become the search
+index, their inline scripts the security headers and server configs, and after every other step
+the downloads are written from the same edition. Nothing is kept between builds but the plugin
+object MkDocs itself keeps; each build's state is made afresh in on_config.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, NoReturn
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from speech.edition.edition import EditionErrors, EditionSources, read_edition
+from speech.edition.raw_html import ContentIsText
+from speech.edition.site_markdown import SiteMarkdown
+from speech.hosting import deploy
+from speech.markdown.conversion import Conversion
+from speech.markdown.extension import SpeechExtension
+from speech.takeaway import downloads
+from speech.takeaway.make_downloads import DeadDownloadLinks, write_downloads
+
+from .config import SpeechConfig
+from .hosting import Hosting
+from .pages import SearchPages, escape_front_matter, page_context
+from .template_cache import TemplateCache
+
+log = logging.getLogger("mkdocs.plugins.speech")
+
+
+class SpeechPlugin(BasePlugin[SpeechConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir)
+        site_markdown = SiteMarkdown.from_mkdocs(config.markdown_extensions, config.mdx_configs)
+        sources = EditionSources(docs, root / self.config.glossary, root / self.config.source,
+                                 self.config.glossary, self.config.source)
+        try:
+            self.edition = read_edition(sources, site_markdown)
+            prefix = deploy.site_prefix(config.site_url, self.config.site_path)
+        except (EditionErrors, deploy.DeployError) as err:
+            fail(str(err).split("\n"))
+        self.extension = SpeechExtension(self.edition)
+        self.content_is_text = ContentIsText()   # raw HTML in any page's Markdown stops the build
+        self.content_is_text.error_type = PluginError
+        # Where a refused piece of markup was written: a page, or a file it includes.
+        self.sources = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
+                        for path in sorted(docs.glob("*.md"))}
+        self.conversion = Conversion()
+        self.hosting = Hosting(prefix, self.config.deploy_root, server_configs=self.command == "build")
+        self.search = SearchPages()
+        wanted = self.config.downloads
+        self.downloads = self.command == "build" if wanted is None else wanted
+        config.markdown_extensions += [self.extension, self.content_is_text]
+        return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = TemplateCache()
+        return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        self.search.follow(nav)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        escape_front_matter(page)
+        name = page.file.src_uri
+        self.conversion = Conversion(name, PluginError)
+        self.extension.convert_next(self.conversion)
+        own = self.sources.get(name) or Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        self.content_is_text.page, self.content_is_text.sources = name, {name: own} | self.sources
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.hosting.check_content(html, page.file.src_uri)
+        self.search.add(page, self.conversion.search_blocks)
+        return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        return page_context(context, page, self.edition, bool(config.site_url), self.downloads)
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        context["site_prefix"] = self.hosting.prefix   # the 404 page's <base>
+        return context
+
+    @event_priority(-200)  # after the minifier: the text the browser will hash
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.hosting.trust(page.file.dest_uri, output, page.file.src_uri)
+        return output
+
+    @event_priority(-200)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):
+            self.hosting.trust(template_name, output_content)
+        return output_content
+
+    # Before Material's offline plugin (-100), which copies the index's stub for file://.
+    def _write_search_index(self, *, config: MkDocsConfig) -> None:
+        self.search.write(Path(config.site_dir))
+
+    @event_priority(-200)  # after every other step: the pages read here are the final ones
+    def _write_hosting_and_downloads(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        documents = downloads.documents(self.edition.speech)
+        self.hosting.write(site_dir, bool(config.site_url), documents)
+        if not self.downloads:
+            return
+        try:
+            for path in write_downloads(site_dir, self.edition.speech, config.site_url or ""):
+                log.info(f"{path.relative_to(site_dir)}  {path.stat().st_size / 1024:.0f} KiB")
+        except DeadDownloadLinks as err:
+            raise PluginError(str(err)) from None
+
+    on_post_build = CombinedEvent(_write_search_index, _write_hosting_and_downloads)
+
+
+def fail(errors: list[str]) -> NoReturn:
+    """Stop the build with each error on a line of its own (MkDocs prints the one raised last)."""
+    for error in errors[:-1]:
+        log.error(error)
+    raise PluginError(errors[-1])
