@@ -6,20 +6,17 @@ QUALITY := tools/quality
 # Silences Material's end-of-life banner: see README, "Material 9.8 的停更提示".
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean system-deps
+.PHONY: serve build check test bench clean system-deps build-system-deps
 
 serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-# The site and its downloads (site/downloads/: each section and 全文 as PDF, Word, text). The PDFs
-# are printed by Chromium (Playwright), so this needs what the tests need: system-deps, .test-deps.
-# deploy/nginx.conf and deploy/apache.conf are written beside site/: SITE_PATH is where the site is
-# served while SITE_URL is unknown (SITE_URL's path wins), DEPLOY_ROOT the folder site/ is copied to.
-SITE_PATH ?= /
-DEPLOY_ROOT ?= /srv/www/jianghua
-build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloads included; server configs in deploy/
-	SPEECH_DOWNLOADS=1 SITE_PATH=$(SITE_PATH) DEPLOY_ROOT=$(DEPLOY_ROOT) $(BIN)/mkdocs build --strict
-	$(BIN)/python -m speech.takeaway.make_downloads site
+# The site and its downloads (site/downloads/: each section and 全文 as PDF, Word, text; the PDFs
+# printed by Chromium), with deploy/nginx.conf and deploy/apache.conf beside it. What it needs:
+# requirements.txt, Chromium and the CJK fonts. SITE_URL, SITE_PATH and DEPLOY_ROOT from the
+# environment are the speech plugin's settings (mkdocs.yml).
+build: build-system-deps $(VENV)/.site-deps  ## the publishable site in site/, downloads included; server configs in deploy/
+	$(BIN)/mkdocs build --strict
 
 check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser; search quality under node)
 	$(BIN)/python -m pytest -q -m "unit or site"
@@ -38,6 +35,9 @@ bench: system-deps $(VENV)/.test-deps  ## figures: search latency, index and pag
 
 system-deps:                   ## Debian packages for tests, PDF and benchmark (apt-get, only what is missing)
 	tools/install-system-deps.sh
+
+build-system-deps:             ## Debian packages for make build alone: Chromium and fonts for the PDFs
+	tools/install-system-deps.sh build
 
 clean:
 	rm -rf site deploy build $(VENV) $(QUALITY)/node_modules

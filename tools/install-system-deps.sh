@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need, if they are missing: Python's venv module (Debian
+# Install the Debian packages the tests need, if they are missing (with the argument `build`, only
+# the first three, which is what `make build` needs): Python's venv module (Debian
 # ships it apart), Chromium (driven by Playwright and Lighthouse; `playwright install` cannot
 # download browsers here), CJK fonts, poppler (PDF checks), LibreOffice Writer without its GUI (the
 # tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
@@ -23,6 +24,10 @@ python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 command -v chromium >/dev/null || need+=(chromium)
 families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pipefail + SIGPIPE
 grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
+if [ "${1:-}" = build ]; then
+  [ ${#need[@]} -eq 0 ] || install "${need[@]}"
+  exit 0
+fi
 command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v zbarimg >/dev/null || need+=(zbar-tools)                  # reads the QR codes back
