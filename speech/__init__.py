@@ -1,15 +1,19 @@
-"""The speech and its edition, in plain Python (MkDocs is met only in hooks/speech_site.py):
+"""The speech, its edition and the MkDocs plugin that builds the site from it, by concern:
 
-- model.py        the speech read from docs/: blocks, labels, notes, references, what is editorial
-- glossary.py     includes/glossary.md, read strictly
-- extension.py    the Python-Markdown extension that marks the speech on every page; its
-                  processors.py (one job each), generated.py and collation_page.py (generated
-                  content), tree.py (element-tree helpers)
-- collation.py    source/ set against the model, for the 对照原文 page (and a check on every build)
-- search_index.py the index our search worker reads
-- downloads.py, docx_writer.py   the documents a reader takes away: text, copied text, saved names,
-                  source line, Word;  make_downloads.py, printing.py  writing them, PDFs by Chromium
-- qr.py           QR codes of a page's address
+- edition/    what the editors wrote, read and checked: model.py (the speech read from docs/),
+              glossary.py, collation.py (source/ set against the model), raw_html.py (content is
+              text), site_markdown.py (the site's Markdown, as mkdocs.yml lists it), edition.py
+              (the immutable Edition a build reads once)
+- markdown/   the Python-Markdown extension that marks the speech on every page: extension.py,
+              processors.py (one job each), generated.py and collation_page.py (generated
+              content), sentences.py, tree.py, conversion.py (what one page's conversion carries)
+- search/     index.py, the index our search worker reads
+- takeaway/   downloads.py (text, copied text, saved names, source line), docx_writer.py (Word),
+              printing.py (PDFs by Chromium), qr.py, make_downloads.py (writing them into site/)
+- hosting/    deploy.py: security headers, CSP hashes, nginx and Apache configs
+- plugin/     the MkDocs plugin that runs all of it (design/architecture.md)
+
+Each folder imports only those listed above it.
 """
 
 from .edition.model import EDITORIAL, SPEECH, Paragraph, Section, Speech, StructureError, load

@@ -1,4 +1,4 @@
-"""Unit tests of the collation (speech/collation.py): the verbatim source walked against the model.
+"""Unit tests of the collation (speech/edition/collation.py): the verbatim source walked against the model.
 
 The oracle (tests/oracle.py) is used only to check the result from outside, never by the package.
 """

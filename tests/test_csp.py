@@ -1,6 +1,6 @@
 """A strict Content-Security-Policy that the site passes, trusting only our templates' scripts.
 
-The build writes the headers (speech/deploy.py): site/_headers for Netlify / Cloudflare Pages, and
+The build writes the headers (speech/hosting/deploy.py): site/_headers for Netlify / Cloudflare Pages, and
 beside site/ the nginx and Apache configs that tests/test_servers.py runs on the real servers with
 a reader's walk. Here: the policy itself; that it trusts an inline script by where it comes from
 (our templates, Material's), never from content or a file copied from docs/ (the builds that fail
@@ -74,7 +74,7 @@ def test_a_template_script_is_trusted_by_where_it_comes_from(edited_site):
 
 
 def test_every_script_and_markup_the_policy_would_not_allow_is_named_before_any_header(tmp_path):
-    """speech/deploy.py TrustedScripts: a template's inline script is trusted by the page it was
+    """speech/hosting/deploy.py TrustedScripts: a template's inline script is trusted by the page it was
     rendered for; everything else is found across all pages at once, each a line of one error:
     a script no template wrote (made from a page, or a file copied from docs/), and each kind of
     markup the policy would block, naming every page that has it."""

@@ -1,6 +1,6 @@
 """The Word downloads: their layout as written, and as a real word processor sets them.
 
-Each .docx is written as `make build` writes it (speech/make_downloads.py), read back with
+Each .docx is written as `make build` writes it (speech/takeaway/make_downloads.py), read back with
 python-docx for what the file says, then rendered to PDF by LibreOffice headless (Debian's
 libreoffice-writer-nogui, installed by tools/install-system-deps.sh) and read with poppler for
 what a reader sees: A4, every character of the oracle's text in order, 22 lines a full page and
@@ -13,7 +13,7 @@ What LibreOffice does with a document grid: it imports Word's w:docGrid (type li
 its own text grid, but gives every character wider than a cell two cells, so the grid 公文
 templates use (28 cells of 15.79 pt for 16 pt characters) sets 14 to 16 characters a line. The
 .docx therefore reaches 28 a line by tightening the letters 0.25 pt, which Word, WPS and
-LibreOffice all honour (see speech/docx_writer.py).
+LibreOffice all honour (see speech/takeaway/docx_writer.py).
 """
 
 import os

@@ -1,6 +1,6 @@
 """Printing: each section and the whole speech print as a titled A4 Chinese document.
 
-The PDF downloads are the ones `make build` prints (speech/make_downloads.py); the handouts are
+The PDF downloads are the ones `make build` prints (speech/takeaway/make_downloads.py); the handouts are
 printed by Chromium the same way; all are read back with poppler.
 """
 

@@ -2,7 +2,7 @@
 `make build` writes (deploy/nginx.conf, deploy/apache.conf), included at server level as the
 README's 发布 section says, the build pointed at the test's folder only by its settings
 (SITE_PATH, DEPLOY_ROOT): the session's `deployed` build (tests/conftest.py), its PDFs printed
-by speech.make_downloads as `make build` prints them. On each, a reader's walk in Chromium
+by the build's Chromium as `make build` prints them. On each, a reader's walk in Chromium
 (tests/reader_walk.py) finds no CSP violation, console error or failed request, and real HTTP responses carry what the configs
 promise: the headers on every response, errors and redirects included; compression; charset;
 downloads as attachments with their Chinese names; the 404 page; long links served."""

@@ -3,8 +3,9 @@
     .venv/bin/python tools/bench_downloads.py      (make bench runs downloads_figures())
 
 `make build` is timed into a temporary folder (site/ is left alone): MkDocs, whose speech plugin
-writes the downloads at the end (Word and text from the model, four PDFs printed by Chromium). Goal: under 15 s on two cores. Then each file's size, and the first-load
-transfer of the pages that carry the download links (goal: 80 KiB gzip a page).
+writes the downloads at the end (Word and text from the model, four PDFs printed by Chromium).
+Goal: under 15 s on two cores. Then each file's size. (Each page's first-load transfer is
+measured through nginx by tools/benchmark.py.)
 """
 
 import gzip
@@ -16,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import ROOT, chromium
+from harness import ROOT
 
 GOAL_SECONDS = 15
 ROUNDS = 3
@@ -41,22 +42,6 @@ def downloads_figures():
         for path in sorted((site / "downloads").iterdir(), key=lambda p: (p.suffix, p.name)):
             data = path.read_bytes()
             print(f"  {path.name:14} {len(data) / 1024:7.1f} KiB   {len(gzip.compress(data, 6)) / 1024:7.1f} KiB gzip")
-        first_loads(site)
-
-
-def first_loads(site: Path):
-    """First-load transfer (gzip, cache empty) of the pages with the download links."""
-    import static_server
-    from benchmark import first_load_transfer
-
-    server, base_url = static_server.start(site)
-    try:
-        with chromium() as browser:
-            print("first-load transfer of the pages with downloads, gzip (goal <= 80 KiB):")
-            for name in ["yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html"]:
-                print(f"  {name:14} {first_load_transfer(browser, base_url, name) / 1024:6.1f} KiB")
-    finally:
-        server.shutdown()
 
 
 def main():

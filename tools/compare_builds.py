@@ -4,7 +4,7 @@ download.
     python tools/compare_builds.py OLD_SITE NEW_SITE
 
 For refactors that must not change what a reader gets: build the commit before and the one after
-(`make build`, or mkdocs build and `python -m speech.make_downloads`) and compare. Compares each
+(`make build`: mkdocs build writes the downloads too) and compare. Compares each
 article's elements with their attributes (order and class order aside) and its text (white space
 runs aside), and each file in downloads/ by its text: a .txt byte for byte, a .docx by the text
 of its parts, a .pdf by what pdftotext reads from it. Prints the differences, exits 1 if any.

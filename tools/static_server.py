@@ -5,7 +5,7 @@ text when asked, so that transfer sizes and Lighthouse see what a real host woul
 Two options do what real hosts do and the tests need:
   - prefix="/jianghua/" mounts the site under a sub-path, as on most of a bureau's domains;
   - headers=True sends the headers of the site's own _headers file (Netlify / Cloudflare Pages
-    convention, written by speech/deploy.py), the Content-Security-Policy among them.
+    convention, written by speech/hosting/deploy.py), the Content-Security-Policy among them.
 
 It serves nothing outside its folder: a path that leaves it, through ".." or a symlink, is missing.
 

@@ -161,7 +161,7 @@ class _Walk:
         self.at = end
         return Block(None, role, (segment,))
 
-    def block_break(self, next_block: str):
+    def block_break(self, next_block: str) -> None:
         """Between two blocks the source has exactly one line break, kept."""
         if self.at_end:
             raise self.error(f"the source ends before {next_block}")
@@ -173,7 +173,7 @@ class _Walk:
     def block(self, block_id: str, text: str, notes: dict[int, str]) -> tuple[Segment, ...]:
         segments: list[Segment] = []
 
-        def add(kind, source, edition, note=None):
+        def add(kind: str, source: str, edition: str, note: str | None = None) -> None:
             line, column = self.position()
             if kind == SAME and segments and segments[-1].kind == SAME:
                 last = segments.pop()

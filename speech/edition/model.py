@@ -20,7 +20,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import yaml
 from markdown.treeprocessors import Treeprocessor
@@ -200,7 +200,7 @@ class Speech:
         佚名. 题名[EB/OL]. (2022). The reader's browser appends [引用日期]. URL."""
         return f"{AUTHOR}. {self.title}[EB/OL]. ({YEAR})"
 
-    def notes_of(self, paragraphs) -> list[Note]:
+    def notes_of(self, paragraphs: Iterable[Paragraph]) -> list[Note]:
         """The notes attached to these paragraphs, each once, in order of first reference."""
         names = dict.fromkeys(name for p in paragraphs for name in p.notes)
         return [self.notes[name] for name in names]
@@ -260,7 +260,7 @@ def note_places(element: etree.Element) -> list[tuple[str, int]]:
     characters of the block's speech text (speech_text) before the reference."""
     places, length = [], 0
 
-    def walk(el):
+    def walk(el: etree.Element) -> None:
         nonlocal length
         length += len(el.text or "")
         for child in el:
@@ -277,7 +277,7 @@ def note_places(element: etree.Element) -> list[tuple[str, int]]:
 class _KeepTree(Treeprocessor):
     """Keeps the document tree once attr_list has set the ids (before any site marking)."""
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         self.md.speech_tree = root   # noqa: the model's handle on this conversion
 
 
@@ -321,11 +321,11 @@ def read_markdown(path: Path, name: str, site_markdown: SiteMarkdown) -> etree.E
     return md.speech_tree
 
 
-def _blocks_with_ids(root) -> list[etree.Element]:
+def _blocks_with_ids(root: etree.Element) -> list[etree.Element]:
     return [el for el in root.iter() if el.get("id")]
 
 
-def _check_unique_ids(root, name):
+def _check_unique_ids(root: etree.Element, name: str) -> None:
     seen = set()
     for el in _blocks_with_ids(root):
         if el.get("id") in seen:
@@ -333,7 +333,7 @@ def _check_unique_ids(root, name):
         seen.add(el.get("id"))
 
 
-def _check_plain_text(element, name):
+def _check_plain_text(element: etree.Element, name: str) -> None:
     text = "".join(element.itertext())
     if HTML_PLACEHOLDER_RE.search(text) or STX in text:
         raise StructureError(f"{name}: {element.get('id')} holds raw HTML; speech paragraphs are plain text "
@@ -342,7 +342,7 @@ def _check_plain_text(element, name):
         raise StructureError(f"{name}: {element.get('id')} refers to a note that is not defined in this file")
 
 
-def _footnotes(root) -> dict[str, Note]:
+def _footnotes(root: etree.Element) -> dict[str, Note]:
     notes = {}
     for li in root.iter("li"):
         ref = li.get("id") or ""
@@ -353,7 +353,7 @@ def _footnotes(root) -> dict[str, Note]:
     return notes
 
 
-def _paragraphs(root, name, prefix, place) -> tuple[Paragraph, ...]:
+def _paragraphs(root: etree.Element, name: str, prefix: str, place: str) -> tuple[Paragraph, ...]:
     """The paragraphs {prefix}-1, {prefix}-2, … of a page, in order, each checked."""
     found = []
     for el in root.iter("p"):
@@ -410,7 +410,7 @@ def _read_section(docs: Path, source: str, site_markdown: SiteMarkdown) -> tuple
     return Section(slug, heading, source, paragraphs), _footnotes(root)
 
 
-def _previous_id(root, target) -> str | None:
+def _previous_id(root: etree.Element, target: etree.Element) -> str | None:
     last = None
     for el in root:
         if el is target:

@@ -3,7 +3,7 @@
     markdown.Markdown(extensions=["attr_list", "footnotes", "md_in_html", ContentIsText()])
 
 Python-Markdown passes raw HTML through as it is: a `<script>` in an editor's note would be in the
-page, and the CSP (speech/deploy.py) would have to trust or refuse it late, naming the built page.
+page, and the CSP (speech/hosting/deploy.py) would have to trust or refuse it late, naming the built page.
 This extension refuses it where it is written, on Python-Markdown's own structures:
 
 - md_in_html turns `<div … markdown>` blocks into elements of the tree: after block parsing (and
@@ -49,7 +49,7 @@ class Allowed:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
-# The whole allowance, by name. The slots are empty elements the build fills (speech/extension.py);
+# The whole allowance, by name. The slots are empty elements the build fills (speech/markdown/);
 # the legend on 对照原文 shows the very marks it explains, and carries nothing but their class.
 ALLOWED = (
     Allowed("the outline slot (index.md)", "nav", {"id": "outline", "class": "outline", "aria-label": "讲话结构"}),

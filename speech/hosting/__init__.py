@@ -1,1 +1,1 @@
-"""hosting"""
+"""Serving the site: security headers, the CSP's script hashes, nginx and Apache configs."""

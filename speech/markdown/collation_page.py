@@ -1,4 +1,4 @@
-"""The 对照原文 page's generated content: the collation (speech/collation.py) as elements.
+"""The 对照原文 page's generated content: the collation (speech/edition/collation.py) as elements.
 
 The contract its tests check: inside .collation, the text with <del> kept and <ins> and .editorial
 dropped is source/ (white space aside); with <ins> kept and <del> and .editorial dropped it is the

@@ -1,4 +1,4 @@
-"""The extension's treeprocessors, one job each (registered in speech/extension.py).
+"""The extension's treeprocessors, one job each (registered in extension.py).
 
 Each works on the element tree of one page with what it is given: the edition (the speech, the
 glossary, the collation) and the conversion under way (the page's name for its errors, the place
@@ -127,7 +127,7 @@ class LeadsAndOrdinals(SpeechProcessor):
 
 
 class GeneratedContent(SpeechProcessor):
-    """Fill the empty elements a page asks generated content with, by id (speech/generated.py)."""
+    """Fill the empty elements a page asks generated content with, by id (generated.py)."""
 
     def run(self, root: etree.Element) -> None:
         wanted: dict[str, etree.Element] = {}

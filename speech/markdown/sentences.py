@@ -138,7 +138,7 @@ def _append(parent: etree.Element, atom: Atom) -> None:
 
 
 class SentenceMarks(Treeprocessor):
-    """Runs after every other mark inside the speech blocks (speech/extension.py registers it),
+    """Runs after every other mark inside the speech blocks (extension.py registers it),
     so that it sees the blocks whole: terms, lead sentences, note numbers, ¶ and permalinks."""
 
     def run(self, root: etree.Element) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..edition.model import Note, Paragraph, Speech
+from ..edition.model import Note, Paragraph, Section, Speech
 
 DIR = "downloads"                  # site/downloads/
 WHOLE = "quanwen"                  # the whole speech: quanwen.html, downloads/quanwen.*
@@ -111,7 +111,7 @@ def _placed_notes(speech: Speech, paragraphs: list[Paragraph]) -> tuple[PlacedNo
     return tuple(PlacedNote(note, first_place[note.name]) for note in speech.notes_of(paragraphs))
 
 
-def _section_document(speech: Speech, section) -> Document:
+def _section_document(speech: Speech, section: Section) -> Document:
     blocks = [Block("title", speech.title), Block("heading", section.heading)]
     blocks += [Block("paragraph", p.text) for p in section.paragraphs]
     return Document(section.slug, section.heading, tuple(blocks),
