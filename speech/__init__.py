@@ -2,8 +2,9 @@
 
 - edition/    what the editors wrote, read and checked: model.py (the speech read from docs/),
               glossary.py, collation.py (source/ set against the model), raw_html.py (content is
-              text), site_markdown.py (the site's Markdown, as mkdocs.yml lists it), edition.py
-              (the immutable Edition a build reads once)
+              text), slots.py (what a page may ask the build to fill), site_markdown.py (the site's
+              Markdown, as mkdocs.yml lists it), edition.py (the immutable Edition a build
+              reads once)
 - markdown/   the Python-Markdown extension that marks the speech on every page: extension.py,
               processors.py (one job each), generated.py and collation_page.py (generated
               content), sentences.py, tree.py, conversion.py (what one page's conversion carries)

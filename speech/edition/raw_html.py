@@ -34,6 +34,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .model import StructureError, front_matter_error, read_utf8, text_of
 from .site_markdown import SiteMarkdown
+from .slots import SLOTS
 
 # An editor's note (编者注) says what is odd about a word and why it stays: a few sentences. The
 # longest today is 72 characters; a note of thousands is a paste gone wrong (it would also fill
@@ -49,14 +50,10 @@ class Allowed:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
-# The whole allowance, by name. The slots are empty elements the build fills (speech/markdown/);
+# The whole allowance, by name. The slots are empty elements the build fills (slots.py);
 # the legend on 对照原文 shows the very marks it explains, and carries nothing but their class.
 ALLOWED = (
-    Allowed("the outline slot (index.md)", "nav", {"id": "outline", "class": "outline", "aria-label": "讲话结构"}),
-    Allowed("the glossary slot (shuyu.md)", "div", {"id": "glossary"}),
-    Allowed("the collation summary slot (duizhao.md)", "div", {"id": "collation-summary", "class": "collation-summary"}),
-    Allowed("the collation slot (duizhao.md)", "div", {"id": "collation", "class": "collation"}),
-    Allowed("the edition version slot (bianji.md)", "div", {"id": "edition-version"}),
+    *(Allowed(f"{slot.what} slot ({slot.page})", slot.tag, {"id": slot.id, **slot.attrs}) for slot in SLOTS),
     Allowed("the provenance block (index.md)", "div", {"class": "provenance"}),
     Allowed("the collation legend (duizhao.md)", "del"),
     Allowed("the collation legend (duizhao.md)", "del", {"class": "linebreak"}),

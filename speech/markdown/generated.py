@@ -1,5 +1,5 @@
 """Generated content: what the build writes into a page that asks for it with an empty element,
-e.g.  <nav id="outline" class="outline" aria-label="讲话结构" markdown></nav>
+a slot (speech/edition/slots.py), e.g.  <nav id="outline" class="outline" aria-label="讲话结构" markdown></nav>
 
 BUILDERS maps each such id to the function that fills the element from the edition; the
 extension's GeneratedContent processor (processors.py) finds the elements and calls them.
@@ -13,6 +13,7 @@ from typing import Callable
 from markdown.util import AtomicString
 
 from . import collation_page
+from ..edition import slots
 from ..edition.edition import Edition
 from .conversion import Conversion
 
@@ -69,11 +70,12 @@ def edition_version(container: etree.Element, edition: Edition, conversion: Conv
     etree.SubElement(p, "code", {"class": "edition-version"}).text = edition.speech.version
 
 
-# The ids a page asks for generated content with, and what fills each, in the order they are filled.
-BUILDERS: dict[str, Builder] = {
-    "outline": outline,
-    "glossary": glossary_table,
-    "collation-summary": collation_page.summary,   # the counts of changes and the noted slips
-    "collation": collation_page.text,              # <div id="collation" class="collation" markdown></div>
-    "edition-version": edition_version,
+# What fills each slot a page may ask for, in the order of SLOTS.
+_FILLS: dict[str, Builder] = {
+    slots.OUTLINE.id: outline,
+    slots.GLOSSARY.id: glossary_table,
+    slots.COLLATION_SUMMARY.id: collation_page.summary,   # the counts of changes and the noted slips
+    slots.COLLATION.id: collation_page.text,
+    slots.EDITION_VERSION.id: edition_version,
 }
+BUILDERS: dict[str, Builder] = {slot.id: _FILLS[slot.id] for slot in slots.SLOTS}
