@@ -15,7 +15,7 @@ class SpeechConfig(base.Config):
     site_path = c.Type(str, default="/")
     # The folder site/ is copied to, for deploy/nginx.conf and deploy/apache.conf.
     deploy_root = c.Type(str, default=deploy.DEFAULT_DEPLOY_ROOT)
-    # The PDF, Word and text downloads: unset, `mkdocs build` writes them and `mkdocs serve` not.
+    # The PDF, Word and text downloads: unset, `mkdocs serve` writes none, build and gh-deploy do.
     downloads = c.Optional(c.Type(bool))
     # The editors' files outside docs/, relative to mkdocs.yml.
     glossary = c.Type(str, default=glossary.GLOSSARY)

@@ -69,8 +69,8 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
         self.conversion = Conversion()
         self.hosting = Hosting(prefix, self.config.deploy_root, server_configs=self.command == "build")
         self.search = SearchPages()
-        wanted = self.config.downloads
-        self.downloads = self.command == "build" if wanted is None else wanted
+        wanted = self.config.downloads   # unset: every command that publishes writes them
+        self.downloads = self.command != "serve" if wanted is None else wanted
         config.markdown_extensions += [self.extension, self.content_is_text]
         return config
 
