@@ -18,7 +18,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from speech.hosting import deploy
-from speech.takeaway.downloads import Document
 from speech.takeaway import downloads
 
 log = logging.getLogger("mkdocs.plugins.speech")
@@ -39,7 +38,7 @@ class Hosting:
     def trust(self, name: str, output: str, source: str | None = None) -> None:
         self.trusted.add(name, output, source)
 
-    def write(self, site_dir: Path, published: bool, documents: list[Document]) -> None:
+    def write(self, site_dir: Path, published: bool, documents: list[downloads.Document]) -> None:
         if not published:   # MkDocs writes one anyway, listing no address
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site_dir / name).unlink(missing_ok=True)
