@@ -18,8 +18,9 @@ serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on 
 SITE_PATH ?= /
 DEPLOY_ROOT ?= /srv/www/jianghua
 build: system-deps $(VENV)/.test-deps  ## the publishable site in site/, downloads included; server configs in deploy/
-	SPEECH_DOWNLOADS=1 SITE_PATH=$(SITE_PATH) DEPLOY_ROOT=$(DEPLOY_ROOT) $(BIN)/mkdocs build --strict
+	SPEECH_PUBLISH=1 SPEECH_DOWNLOADS=1 SITE_PATH=$(SITE_PATH) DEPLOY_ROOT=$(DEPLOY_ROOT) $(BIN)/mkdocs build --strict
 	$(BIN)/python -m speech.make_downloads site
+	$(BIN)/python -m speech.assets precompress site   # .br and .gz beside each text file, downloads too
 
 check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser; search quality under node)
 	$(BIN)/python -m pytest -q -m "unit or site"

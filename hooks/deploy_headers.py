@@ -5,7 +5,8 @@ the nginx and Apache configs beside site/ (deploy/). What they hold and why: spe
 - on_page_content: a script in a page's content (its Markdown) stops the build.
 - on_post_page / on_post_template: the inline scripts each page has as our templates and
   Material's rendered it, after every other step: the only ones the policy will trust.
-- on_post_build: every built page checked against them and for what the policy would block;
+- on_post_build: for publication (extra.publish) our assets named by their content
+  (speech/assets.py); every built page checked against them and for what the policy would block;
   anything found stops the build, each problem a line of its own, before any file is written;
   else the files written. No sitemap without SITE_URL (it would list no address).
 """
@@ -17,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import speech
-from speech import deploy, downloads
+from speech import assets, deploy, downloads
 
 log = logging.getLogger("mkdocs.hooks.deploy_headers")
 _trusted = deploy.TrustedScripts()
@@ -66,6 +67,8 @@ def on_post_build(config):
     if not config.site_url:   # MkDocs writes one anyway, listing no address
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)
+    if config.extra.get("publish"):
+        assets.content_name(site_dir, config.extra["site_prefix"])
     try:
         headers = deploy.security_headers(_trusted.hashes(site_dir))
     except deploy.DeployError as err:

@@ -149,12 +149,17 @@ def _make_shared(name: str, folder: Path) -> subprocess.CompletedProcess:
         project = copy_project(folder / "project")
         edit_as_an_editor(project)
     elif name == "deployed":    # as `make build` builds it, downloads included
-        settings = {"SPEECH_DOWNLOADS": "1", "SITE_PATH": DEPLOYED_PATH, "DEPLOY_ROOT": str(site)}
+        settings = {"SPEECH_PUBLISH": "1", "SPEECH_DOWNLOADS": "1", "SITE_PATH": DEPLOYED_PATH,
+                    "DEPLOY_ROOT": str(site)}
     result = build_site(project, site, settings)
     if name == "deployed" and result.returncode == 0:
-        # As make build runs it: a process of its own, its Chromium printing the PDFs.
-        return subprocess.run([sys.executable, "-m", "speech.make_downloads", str(site)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+        # As make build runs it: a process of its own, its Chromium printing the PDFs; then the
+        # precompressed copies.
+        result = subprocess.run([sys.executable, "-m", "speech.make_downloads", str(site)],
+                                cwd=ROOT, capture_output=True, text=True, timeout=300)
+        if result.returncode == 0:
+            result = subprocess.run([sys.executable, "-m", "speech.assets", "precompress", str(site)],
+                                    cwd=ROOT, capture_output=True, text=True, timeout=300)
     return result
 
 
