@@ -222,9 +222,7 @@ http {{
         yield running
 
 
-# logio: the access log's %O, bytes sent with headers, for `make bench`.
-APACHE_MODULE_NAMES = ["mpm_event", "authz_core", "alias", "dir", "mime", "headers", "deflate", "filter", "rewrite",
-                       "logio"]
+APACHE_MODULE_NAMES = ["mpm_event", "authz_core", "alias", "dir", "mime", "headers", "deflate", "filter", "rewrite"]
 
 
 def _apache_vhost(folder: Path, port: int, deploy: Path, office: bool) -> str:
