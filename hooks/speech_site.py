@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 import speech.model
 from speech import collation, downloads, glossary, search_index
+from speech.inputs import input_errors
 from speech.raw_html import ContentIsText, page_errors
 from speech.qr import qr_svg
 from speech.extension import SpeechExtension
@@ -41,8 +42,11 @@ def on_config(config):
     global _extension
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
-    # Every page's front matter and raw HTML, before anything reads the pages; then the model and
-    # the glossary. Each error is one line naming file and line, all of them from one build.
+    # Files, not links, and text without control characters (speech/inputs.py), before anything
+    # reads them; then every page's front matter and raw HTML; then the model and the glossary.
+    # Each error is one line naming file and line, all of them from one build.
+    if errors := input_errors(root):
+        fail(errors)
     errors = [error for path in sorted(docs.rglob("*.md"))
               for error in page_errors(path, path.relative_to(docs).as_posix(), MARKDOWN_EXTENSIONS)]
     model = collated = None
