@@ -379,13 +379,20 @@ def nginx_conf(deploy: Deployment) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _apache_quoted(text: str) -> str:
+    """A quoted word of Apache's: a backslash is itself (a regex's \\.), only \\" is an escape."""
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def _apache_define(deploy: Deployment, name: str, value: str) -> str:
+    """jianghua_cache_control_1a2b: a Define is global, so named after the prefix and the value."""
+    return f"{deploy.slug}_{name.lower().replace('-', '_')}_{hashlib.sha256(value.encode()).hexdigest()[:4]}"
+
+
 def _apache_header(name: str, value: str, condition: str | None = None) -> str:
     # mod_headers reads % as the start of a format (%D, %t …): a literal one is %%.
-    # In its quoted words a backslash is itself (a regex's \.), only \" is an escape.
-    def quoted(text):
-        return '"' + text.replace('"', '\\"') + '"'
-    line = f"Header always set {name} {quoted(value.replace('%', '%%'))}"
-    return line + (f" {quoted('expr=' + condition)}" if condition else "")
+    line = f"Header always set {name} {_apache_quoted(value.replace('%', '%%'))}"
+    return line + (f" {_apache_quoted('expr=' + condition)}" if condition else "")
 
 
 def apache_conf(deploy: Deployment) -> str:
@@ -415,6 +422,8 @@ def apache_conf(deploy: Deployment) -> str:
         "# A response compressed as it is sent keeps its file's ETag, so that revalidation answers",
         "# 304 (mod_deflate's default appends -gzip, which no later request matches).",
         "DeflateAlterETag NoChange",
+        "# TRACE echoes a request back, cookies included; nothing here answers it.",
+        "TraceEnable off",
         "",
     ]
     if prefix != "/":
@@ -432,7 +441,16 @@ def apache_conf(deploy: Deployment) -> str:
         lines += [f'RewriteCond "%{{HTTP:Accept-Encoding}}" "\\b{encoding}\\b"',
                   f'RewriteCond "{root}$1{suffix}" -f',
                   f'RewriteRule "^{prefix}(.*\\.({suffixes}))$" "{prefix}$1{suffix}" [PT]']
+    under_prefix = f"%{{REQUEST_URI}} =~ m#{pattern}#"
     lines += [
+        "",
+        "# The headers' values, once.",
+        *[f"Define {_apache_define(deploy, name, value)} {_apache_quoted(value)}" for name, value, _ in headers],
+        "# An error Apache answers before it maps the address to a location (a %2f or %00 in it, a",
+        "# file name too long) has only the vhost's headers: ours among them, under the prefix.",
+        *[_apache_header(name, "${" + _apache_define(deploy, name, value) + "}",
+                         f"{under_prefix} && ({condition})" if condition else under_prefix)
+          for name, value, condition in headers],
         "",
         "# Every response under the prefix, error pages and redirects included. The vhost's own",
         "# value of any of these headers is dropped, whichever table set it (onsuccess, always), so",
@@ -442,7 +460,8 @@ def apache_conf(deploy: Deployment) -> str:
     ]
     for name in dict.fromkeys([name for name, _, _ in headers] + ["Expires"]):
         lines += [f"    Header onsuccess unset {name}", f"    Header always unset {name}"]
-    lines += [f"    {_apache_header(name, value, condition)}" for name, value, condition in headers]
+    lines += [f"    {_apache_header(name, '${' + _apache_define(deploy, name, value) + '}', condition)}"
+              for name, value, condition in headers]
     lines += [
         f"    ErrorDocument 404 {prefix}404.html",
         f"    ErrorDocument 403 {prefix}404.html",

@@ -40,7 +40,7 @@ BROWSER_ENCODINGS = "gzip, deflate, br"
 @pytest.fixture(scope="module", params=SERVERS)
 def served(request, deployed):
     with SERVERS[request.param](deployed / "deploy") as running:
-        running.office = request.param in OFFICES
+        running.office, running.kind = request.param in OFFICES, request.param
         yield running
 
 
@@ -168,6 +168,13 @@ def test_errors_and_redirects_carry_the_headers(served, deployed):
         status, headers, body = request(served, PREFIX + path)
         assert (status, body) == (404, not_found), path
         assert check_headers(served, PREFIX + path, headers, security)["content-type"] == "text/html; charset=utf-8"
+    # Answers the servers give before they map the address to the site's folder: an encoded
+    # slash or NUL, a file name too long for the file system, TRACE.
+    for path, method in [("a%2fb.html", "GET"), ("x" * 300 + ".html", "GET"), ("yiyi.html", "TRACE")] + (
+            [("%00.html", "GET")] if "apache" in served.kind else []):   # (nginx: 400 before any address)
+        status, headers, _ = request(served, PREFIX + path, method)
+        assert status in (400, 403, 404, 405), (path, method, status)
+        check_headers(served, PREFIX + path, headers, security)
     # A range past the end of a file.
     status, headers, _ = request(served, PREFIX + "yiyi.html", Range="bytes=99999999-")
     assert status in (200, 416)
