@@ -255,9 +255,12 @@ def _quoted(value: str) -> str:
 CONTENT_NAMED = r"\.[0-9a-f]{8}\.(min\.js|min\.css|svg)"
 CACHE_FOR_GOOD = "public, max-age=31536000, immutable"
 CACHE_REVALIDATE = "no-cache"
-# The policy acts on documents (HTML, SVG) and on what a worker runs: the search worker's script.
-POLICY_TYPES = r"text/html|image/svg\+xml"
+# The policy acts on documents and on what a worker runs; it is sent there only, each its own.
+# A page gets the site's policy; an SVG (the favicon, the cursors) opened as a document runs and
+# loads nothing; the search worker loads its index from the site and has no inline script.
 WORKER = r"/assets/javascripts/search-worker\.[0-9a-f]{8}\.min\.js"
+SVG_POLICY = "default-src 'none'"
+WORKER_POLICY = "default-src 'self'"
 
 
 def _variable(deploy: Deployment, header: str) -> str:
@@ -284,11 +287,13 @@ def nginx_http_conf(deploy: Deployment) -> str:
         "# the site, so that the server's other pages keep only their own headers.",
         "",
         *_nginx_map("$uri", site, [(_quoted("~^" + re.escape(prefix.rstrip("/")) + "(/|$)"), "1")]),
-        "# The Content-Security-Policy where it acts: HTML and SVG documents, the search worker.",
-        *_nginx_map(f'"{site}|$uri|$sent_http_content_type"', f"${slug}_policy_acts",
-                    [(_quoted("~^1[|][^|]*[|](" + POLICY_TYPES + ")"), "1"),
-                     (_quoted("~^1[|][^|]*" + WORKER + "[|]"), "1")]),
-        *_nginx_map(f"${slug}_policy_acts", _variable(deploy, csp_name), [("1", _quoted(csp))]),
+        "# The Content-Security-Policy where it acts: pages, SVG documents, the search worker.",
+        *_nginx_map(f'"{site}|$uri|$sent_http_content_type"', f"${slug}_policy",
+                    [(_quoted("~^1[|][^|]*[|]text/html"), "page"),
+                     (_quoted("~^1[|][^|]*[|]image/svg[+]xml"), "svg"),
+                     (_quoted("~^1[|][^|]*" + WORKER + "[|]"), "worker")]),
+        *_nginx_map(f"${slug}_policy", _variable(deploy, csp_name),
+                    [("page", _quoted(csp)), ("svg", _quoted(SVG_POLICY)), ("worker", _quoted(WORKER_POLICY))]),
         "# The other security headers on every response under the prefix, errors included.",
     ]
     for name, value in others:
@@ -402,7 +407,9 @@ def apache_conf(deploy: Deployment) -> str:
     compressed = r"(\.br|\.gz)?$"
     content_named = f"%{{REQUEST_URI}} =~ m#{CONTENT_NAMED}{compressed}#"
     # (name, value, condition): the vhost's own value of each is dropped first.
-    headers = [(csp_name, csp, f"%{{CONTENT_TYPE}} =~ m#^({POLICY_TYPES})# || %{{REQUEST_URI}} =~ m#{WORKER}{compressed}#"),
+    headers = [(csp_name, csp, "%{CONTENT_TYPE} =~ m#^text/html#"),
+               (csp_name, SVG_POLICY, "%{CONTENT_TYPE} =~ m#^image/svg\\+xml#"),
+               (csp_name, WORKER_POLICY, f"%{{REQUEST_URI}} =~ m#{WORKER}{compressed}#"),
                *[(name, value, None) for name, value in others],
                ("Cache-Control", CACHE_FOR_GOOD, content_named),
                ("Cache-Control", CACHE_REVALIDATE, f"!({content_named})")]
