@@ -24,6 +24,14 @@ under the policy: the build fails naming it.
 
 A meta-tag policy would apply from disk (file://) too, and there `default-src 'self'` breaks the
 search; so the policy is only ever sent as a header.
+
+The server configs are made to live inside a server an office already runs (design/deploy.md): in
+nginx the headers are added once, at server level, their values worked out per response by maps
+(empty outside the prefix, so the server's own pages and headers are left alone), and the prefix
+is a ^~ location no regex location of the server can take; in Apache the vhost's own values of
+these headers are replaced in both of mod_headers' tables. The policy goes only where it acts
+(pages, SVG documents, the search worker); content-named files are cached for good, everything
+else revalidated; the .br and .gz beside a file (speech/assets.py) are sent as they are.
 """
 
 from __future__ import annotations
