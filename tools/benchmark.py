@@ -77,15 +77,22 @@ def _bytes_since(log: Path, start: int) -> tuple[int, int, int]:
 
 
 def _visit(browser, server, base: str, pages: list[str]) -> list[tuple[int, int, int]]:
-    """Bytes on the wire for each of `pages` in turn, in one visit starting with an empty cache."""
+    """Bytes on the wire for each of `pages` in turn, in one visit starting with an empty cache:
+    counted once the server has logged an answer to every request the page (and its worker) made."""
     context = browser.new_context()
     tab = context.new_page()
+    answered = []
+    context.on("requestfinished", answered.append)
     figures = []
     for name in pages:
         server.log.touch()
         before = server.log.stat().st_size
+        answered.clear()
         tab.goto(base + name, wait_until="networkidle")
-        tab.wait_for_timeout(300)     # the search worker's own requests
+        deadline = time.monotonic() + 10
+        while _bytes_since(server.log, before)[2] < len(answered) and time.monotonic() < deadline:
+            tab.wait_for_timeout(100)
+        tab.wait_for_timeout(500)     # the favicon, which the page does not see asked for
         figures.append(_bytes_since(server.log, before))
     context.close()
     return figures
