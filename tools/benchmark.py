@@ -82,7 +82,7 @@ def _visit(browser, server, base: str, pages: list[str]) -> list[tuple[int, int,
     context = browser.new_context()
     tab = context.new_page()
     answered = []
-    context.on("requestfinished", answered.append)
+    context.on("requestfinished", lambda request: answered.append(request))
     figures = []
     for name in pages:
         server.log.touch()
