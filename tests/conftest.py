@@ -148,7 +148,8 @@ def _make_shared(name: str, folder: Path) -> subprocess.CompletedProcess:
         project = copy_project(folder / "project")
         edit_as_an_editor(project)
     elif name == "deployed":    # as `make build` builds it, downloads included
-        settings = {"DOWNLOADS": "true", "SITE_PATH": DEPLOYED_PATH, "DEPLOY_ROOT": str(site)}
+        settings = {"PUBLISH": "true", "DOWNLOADS": "true", "SITE_PATH": DEPLOYED_PATH,
+                    "DEPLOY_ROOT": str(site)}
     return build_site(project, site, settings)
 
 

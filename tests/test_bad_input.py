@@ -3,9 +3,11 @@
 
 Each way the speech, the glossary, the source or what editors write can be wrong is tested where
 it is found, in process (test_speech_model.py, test_extension.py, test_collation.py,
-test_raw_html.py, test_csp.py). Here, two broken copies of the project, each carrying several
+test_raw_html.py, test_csp.py). Here, three broken copies of the project, each carrying several
 breakages at once:
 
+- inputs: a symbolic link among the files the build reads, a control character in a page: each
+  a line, before anything is read;
 - content: errors found before any page is written (raw HTML, front matter, the speech model,
   the glossary), every one of them a line of MkDocs' build errors naming file and line, no
   traceback, and no page written;
@@ -56,9 +58,49 @@ CONTENT_ERRORS = [
 ]
 
 
+# Added at the end of a page: (file, text, the build's error line for it). An escaped tag is text;
+# a refused block is named at its own line, not at the page's first (allowed) element of its kind;
+# a snippet include of a missing file, or of one outside docs/, is a line naming the page.
+SNIPPET_REFUSED = "could not be found; a snippet is read from docs/ only, and must be there"
+# (file, text, the line the error names, the error with {line})
+APPENDED = [
+    ("docs/shuyu.md", '\n\\<img src=x> 是文字。\n\n<div class="note" markdown>\n注\n</div>\n',
+     '<div class="note" markdown>', 'shuyu.md:{line}: <div class="note">' + RAW_HTML),
+    ("docs/wuzhangai.md", '\n--8<-- "missing.md"\n', '--8<-- "missing.md"',
+     "wuzhangai.md:{line}: Snippet at path 'missing.md' " + SNIPPET_REFUSED),
+    ("docs/duizhao.md", '\n--8<-- "../../../../../etc/passwd"\n', '--8<-- "../../../../../etc/passwd"',
+     "duizhao.md:{line}: Snippet at path '../../../../../etc/passwd' " + SNIPPET_REFUSED),
+]
+
+
+def appended_error(file: str, text: str, written: str, expected: str) -> str:
+    lines = ((ROOT / file).read_text(encoding="utf-8") + text).splitlines()
+    return expected.format(line=lines.index(written) + 1)
+
+
 def break_content(project: Path) -> None:
     for file, old, new, _ in CONTENT_ERRORS:
         replace_in(project / file, old, new)
+    for file, text, _, _ in APPENDED:
+        with open(project / file, "a", encoding="utf-8") as page:
+            page.write(text)
+
+
+# Links and control characters: found before any file is read for its content.
+INPUT_ERRORS = [
+    "docs/passwd.md: a symbolic link (to /etc/passwd); the site is built from files of the repository only: "
+    "put the file itself there",
+    "includes/extra.md: a symbolic link (to ../docs/yiyi.md); the site is built from files of the repository "
+    "only: put the file itself there",
+    f"docs/mudi.md:{line_of('docs/mudi.md', lambda l: '三会一课' in l)}: a control character (U+0000) in the text; "
+    "delete it",
+]
+
+
+def break_inputs(project: Path) -> None:
+    (project / "docs" / "passwd.md").symlink_to("/etc/passwd")
+    (project / "includes" / "extra.md").symlink_to("../docs/yiyi.md")
+    replace_in(project / "docs" / "mudi.md", "三会一课", "三会\x00一课")
 
 
 def break_links_and_scripts(project: Path) -> None:
@@ -72,7 +114,7 @@ def break_links_and_scripts(project: Path) -> None:
                '{% block libs %}<button onclick="alert(1)">x</button>')
 
 
-BREAKAGES = {"content": break_content, "links and scripts": break_links_and_scripts}
+BREAKAGES = {"content": break_content, "links and scripts": break_links_and_scripts, "inputs": break_inputs}
 
 
 @pytest.fixture(scope="module")
@@ -93,10 +135,22 @@ def test_every_error_in_the_content_is_one_line_of_one_build(broken):
             assert [e for e in errors if e.startswith(expected[:-1])], f"{file}: {expected}\n{result.stderr}"
         else:
             assert expected in errors, f"{file}: {expected}\n{result.stderr}"
-    assert len(errors) == len(CONTENT_ERRORS), errors
+    for file, text, written, expected in APPENDED:
+        assert appended_error(file, text, written, expected) in errors, f"{file}\n{result.stderr}"
+    assert len(errors) == len(CONTENT_ERRORS) + len(APPENDED), errors
     assert "Traceback" not in result.stderr
     # Stopped before MkDocs began writing the site.
     assert not result.site.exists() or not any(result.site.iterdir()), sorted(result.site.iterdir())
+
+
+def test_links_and_control_characters_stop_the_build_naming_them(broken):
+    """A link in docs/ or includes/ (out of the repository or not) and a NUL in a page: each a
+    line, before anything reads them, nothing written."""
+    result = broken["inputs"]
+    assert result.returncode != 0
+    assert sorted(error_lines(result.stderr)) == sorted(INPUT_ERRORS), result.stderr
+    assert "root:" not in result.stderr and "Traceback" not in result.stderr
+    assert not result.site.exists() or not any(result.site.iterdir())
 
 
 def test_an_unexplained_difference_from_the_source_is_a_build_error_naming_it(tmp_path):

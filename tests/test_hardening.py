@@ -7,8 +7,8 @@ character of the speech (4.7 s). Marking is timed by page.js itself (User Timing
 is 50 ms on 全文 (`make bench` prints the figures); the limits here are ten times that, so a slow
 shared machine does not fail them while a regression to the old seconds still does.
 
-Addresses longer than a server takes (a stock nginx answers 414 above 8 KB; the configs `make
-build` writes take 64 KB, as Python's http.server does) reach the page only from disk; the 2 MB cases are in `make bench` (tools/benchmark.py),
+Addresses longer than a server takes (a stock nginx answers 414 above 8 KB; deployed as
+design/deploy.md says, nginx and Apache take 64 KB, as Python's http.server does) reach the page only from disk; the 2 MB cases are in `make bench` (tools/benchmark.py),
 opened from disk, as Chromium takes some 15 s to navigate to such an address at all."""
 
 import hashlib

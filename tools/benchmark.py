@@ -4,6 +4,8 @@
 """
 
 import gzip
+import json
+import os
 import statistics
 import tempfile
 import time
@@ -23,45 +25,113 @@ def clean_build_seconds() -> float:
     return statistics.median(times)
 
 
-def first_load_through_nginx(browser) -> None:
-    """Bytes Debian's nginx sent (its access log's $bytes_sent: headers and gzip'd bodies) for a
-    first visit to each page, cache empty, the worker's requests included: the site built for
-    /jianghua/ and served with the deploy/nginx.conf the build wrote, as deployed."""
-    import os
+# Stock Material for the same pages: the theme's own templates and settings, the same Markdown.
+STOCK_MATERIAL = """site_name: 党务干部培训班动员讲话
+docs_dir: {docs}
+use_directory_urls: false
+theme:
+  name: material
+  language: zh
+nav: {nav}
+markdown_extensions: [attr_list, footnotes, md_in_html, tables, toc,
+                      {{pymdownx.snippets: {{base_path: [{docs}]}}}}]
+plugins: [search]
+"""
 
+
+def _published_build(folder: Path) -> Path:
+    """The site as `make build` publishes it for /jianghua/ (content names, .br and .gz), without
+    the download files (a first load fetches none); its server configs beside it."""
+    settings = {"PUBLISH": "true", "DOWNLOADS": "true", "SITE_PATH": "/jianghua/",
+                "DEPLOY_ROOT": str(folder / "site")}
+    assert build_site(ROOT, folder / "site", settings).returncode == 0
+    return folder / "site"
+
+
+def _stock_build(folder: Path) -> Path:
+    import subprocess
+    import sys
+
+    import yaml
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1].split("\n\n")[0])
+    (folder / "mkdocs.yml").write_text(STOCK_MATERIAL.format(docs=ROOT / "docs", nav=json.dumps(nav, ensure_ascii=False)),
+                                      encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "stock")], cwd=folder,
+                   check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return folder / "stock"
+
+
+def _bytes_since(log: Path, start: int) -> tuple[int, int, int]:
+    """(bytes sent, of which bodies, responses) logged after `start`: nginx's $bytes_sent
+    $body_bytes_sent, Apache's %O %B (mod_logio)."""
+    with log.open(encoding="utf-8") as lines:
+        lines.seek(start)
+        responses = [line.split()[-2:] for line in lines if line.strip()]
+    return sum(int(r[0]) for r in responses), sum(int(r[1]) for r in responses), len(responses)
+
+
+def _visit(browser, server, base: str, pages: list[str]) -> list[tuple[int, int, int]]:
+    """Bytes on the wire for each of `pages` in turn, in one visit starting with an empty cache:
+    counted once the server has logged an answer to every request the page (and its worker) made."""
+    context = browser.new_context()
+    tab = context.new_page()
+    answered = []
+    context.on("requestfinished", lambda request: answered.append(request))
+    figures = []
+    for name in pages:
+        server.log.touch()
+        before = server.log.stat().st_size
+        answered.clear()
+        tab.goto(base + name, wait_until="networkidle")
+        deadline = time.monotonic() + 10
+        while _bytes_since(server.log, before)[2] < len(answered) and time.monotonic() < deadline:
+            tab.wait_for_timeout(100)
+        tab.wait_for_timeout(500)     # the favicon, which the page does not see asked for
+        figures.append(_bytes_since(server.log, before))
+    context.close()
+    return figures
+
+
+def wire_bytes(browser) -> None:
+    """Bytes each server sent (headers and compressed bodies, from its access log) for a first visit
+    to each page, cache empty, the worker's requests included; and for the next page of the same
+    visit (nav order; after the last, the first). Our site as published, through Debian's nginx
+    with the brotli_static module and through Apache, each with the configs the build wrote; stock
+    Material's build of the same pages through nginx with gzip on, as a server serves it by default."""
     import real_servers
 
+    pages = nav_pages()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        folder.chmod(0o755)   # readable to the server's workers
-        os.environ.update(SITE_PATH="/jianghua/", DEPLOY_ROOT=str(folder / "site"))
-        try:
-            assert build_site(ROOT, folder / "site").returncode == 0
-        finally:
-            del os.environ["SITE_PATH"], os.environ["DEPLOY_ROOT"]
-        with real_servers.nginx(folder / "deploy") as server:
-            print("first-load transfer through nginx, gzip (target <= 80 KiB a page):")
-            for name in nav_pages():
-                before = server.log.stat().st_size
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(server.url + "jianghua/" + name, wait_until="networkidle")
-                page.wait_for_timeout(500)
-                context.close()
-                with server.log.open(encoding="utf-8") as log:
-                    log.seek(before)
-                    responses = [line.split()[-2:] for line in log if line.strip()]
-                sent, body = (sum(int(r[i]) for r in responses) for i in (0, 1))
-                # Over HTTP/1.1 every response repeats the security headers (some 1.1 KB with the
-                # CSP); HTTP/2's header compression sends them about once.
-                print(f"  {name:14} {sent / 1024:6.1f} KiB   of which headers {(sent - body) / 1024:4.1f} KiB"
-                      f" in {len(responses)} responses")
+        folder.chmod(0o755)   # readable to the servers' workers
+        _published_build(folder)
+        stock = _stock_build(folder)
+        stock.chmod(0o755)
+        results = {}
+        for label, serve, base in [("nginx", lambda: real_servers.nginx(folder / "deploy"), "jianghua/"),
+                                   ("Apache", lambda: real_servers.apache(folder / "deploy"), "jianghua/"),
+                                   ("stock Material, nginx", lambda: real_servers.nginx_serving(stock), "")]:
+            with serve() as server:
+                results[label] = {name: _visit(browser, server, server.url + base, [name, pages[(i + 1) % len(pages)]])
+                                  for i, name in enumerate(pages)}
+    print("bytes on the wire, headers included (KiB): first load of each page, cache empty, and the next page")
+    print("of the same visit; targets first load <= 72 KiB, next page <= 12 KiB (through nginx with brotli)")
+    labels = list(results)
+    print(f"  {'':14}" + "".join(f"{label:>26}" for label in labels))
+    print(f"  {'':14}" + "".join(f"{'first (headers, n)':>18}{'next':>8}" for _ in labels))
+    for name in pages:
+        row = ""
+        for label in labels:
+            (sent, body, n), (next_sent, _, _) = results[label][name]
+            row += f"{sent / 1024:7.1f} ({(sent - body) / 1024:4.1f}, {n:2}){next_sent / 1024:8.1f}"
+        print(f"  {name:14}{row}")
 
 
 def main():
     print(f"clean build (median of 3): {clean_build_seconds():.2f} s   target <= 3 s")
     with served_site() as (site, base_url), chromium() as browser:
-        first_load_through_nginx(browser)
+        wire_bytes(browser)
         for extra in EXTRA_FIGURES:
             extra(browser, base_url, site)
     # `make build` with the downloads, and each file's size (its own builds and Chromium).

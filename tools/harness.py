@@ -27,7 +27,7 @@ def build_site(project: Path, out: Path, settings: dict[str, str] | None = None)
     """A strict build of `project` into `out`, with `settings` (SITE_URL, SITE_PATH, DOWNLOADS…)
     added to the environment; the result carries MkDocs' messages. Without the downloads unless
     settings ask for them: printing the PDFs takes most of a build's time."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOWNLOADS": "false", **(settings or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOWNLOADS": "false", "PUBLISH": "false", **(settings or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 

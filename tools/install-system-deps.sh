@@ -6,7 +6,7 @@
 # tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
 # Noto CJK SC faces for it) and Node.js with npm (Lighthouse, axe-core). `make build` needs Chromium
 # too: it prints the PDF downloads. zbar-tools reads the QR codes back in the tests; espeak-ng and sox render a page read aloud. nginx and
-# Apache httpd: the tests serve the site with them and the configs `make build` writes
+# Apache httpd: the tests serve the site with them (nginx with Debian's brotli_static module) and the configs `make build` writes
 # (tests/test_servers.py, tools/real_servers.py), and `make bench` measures through nginx.
 set -euo pipefail
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -40,6 +40,8 @@ command -v soxi >/dev/null || need+=(sox)                            # measures 
 servers=()
 [ -x /usr/sbin/nginx ] || servers+=(nginx-light)
 [ -x /usr/sbin/apache2 ] || servers+=(apache2)
+# nginx's brotli_static: sends the .br files make build writes (deploy/nginx-brotli.conf).
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || servers+=(libnginx-mod-http-brotli-static)
 if [ ${#servers[@]} -gt 0 ]; then
   policy=/usr/sbin/policy-rc.d
   if [ ! -e $policy ]; then

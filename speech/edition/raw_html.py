@@ -21,16 +21,19 @@ Each refusal is one line naming the page and the line of its Markdown where the 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import markdown
 from markdown.extensions import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.snippets import SnippetExtension, SnippetMissingError
 
 from .model import StructureError, front_matter_error, read_utf8, text_of
 from .site_markdown import SiteMarkdown
@@ -107,6 +110,19 @@ class _Markup(HTMLParser):
         self.refused.append((f"<![{data[:30]}]>", "<!["))
 
 
+class _StartTag(HTMLParser):
+    @classmethod
+    def attributes(cls, tag_text: str) -> dict[str, str]:
+        parser = cls(convert_charrefs=True)
+        parser.found = {}
+        parser.feed(tag_text)
+        parser.close()
+        return parser.found
+
+    def handle_starttag(self, tag, attrs):
+        self.found = {name: value or "" for name, value in attrs}
+
+
 def markup_in(fragment: str, allow: bool = True) -> list[tuple[str, str]]:
     """What in a fragment of HTML is markup beyond the allowance (or any markup, allow=False):
     [(what, a needle to find it in the source), …], empty if there is none."""
@@ -140,6 +156,10 @@ class ContentIsText(Extension):
 
     def extendMarkdown(self, md):
         md.registerExtension(self)
+        # \<img> is the editor saying "the text <img>", as in CommonMark; Python-Markdown would
+        # leave the backslash and read the rest as raw HTML.
+        if "<" not in md.ESCAPED_CHARS:
+            md.ESCAPED_CHARS.append("<")
         md.preprocessors.register(_KeepSource(md, self), "content-is-text-source", 100)
         md.treeprocessors.register(_Elements(md, self), "content-is-text-elements", 49)
         md.treeprocessors.register(_Stash(md, self), "content-is-text-stash", -50)
@@ -179,7 +199,7 @@ class _Elements(Treeprocessor):
                 continue
             attrs = dict(element.attrib)
             if allowance(element.tag, attrs) is None:
-                raise self.ext.error(describe(element.tag, attrs), f"<{element.tag}")
+                raise self.ext.error(describe(element.tag, attrs), self.written_as(element.tag, attrs))
         for note in root.iter("li"):
             name = (note.get("id") or "").removeprefix("fn:")
             if note.get("id", "").startswith("fn:"):
@@ -187,6 +207,17 @@ class _Elements(Treeprocessor):
                 if length > NOTE_LIMIT:
                     raise self.ext.error(f"the note [^{name}] is {length:,} characters long", f"[^{name}]:",
                                          f"; a note holds at most {NOTE_LIMIT}")
+
+    def written_as(self, tag: str, attrs: dict[str, str]) -> tuple[str, ...]:
+        """The start tag as the editor wrote it (md_in_html drops `markdown`), found among the
+        sources' tags of that name by its attributes, not merely the first <tag; else <tag."""
+        start_tag = re.compile(rf"<{re.escape(tag)}\b[^>]*>", re.I)
+        for text in (self.ext.sources or {self.ext.page: self.ext._given}).values():
+            for written in start_tag.findall(text):
+                parsed = _StartTag.attributes(written)
+                if {k: v for k, v in parsed.items() if k != "markdown"} == attrs:
+                    return (written, f"<{tag}")
+        return (f"<{tag}",)
 
     @staticmethod
     def note_text(element) -> str:
@@ -264,6 +295,17 @@ def page_errors(path: Path, name: str, site_markdown: SiteMarkdown) -> list[str]
         site_markdown.markdown(guard).convert(body)
     except StructureError as err:
         errors.append(str(err))
+    # Its snippet includes as the site reads them: from docs/ only, a missing one an error. (What
+    # they include is checked as the page it comes from.)
+    docs = path.parents[len(Path(name).parts) - 1]
+    snippets = SnippetExtension(base_path=[str(docs)], check_paths=True, restrict_base_path=True)
+    try:
+        markdown.Markdown(extensions=[snippets]).convert(body)
+    except SnippetMissingError as err:
+        missing = re.search(r"'(.*)'", str(err))
+        line = line_of(source, missing.group(1)) if missing and missing.group(1) else None
+        errors.append(f"{name}{f':{line}' if line else ''}: {err}; a snippet is read from docs/ only, "
+                      "and must be there")
     return errors
 
 

@@ -2,7 +2,9 @@
 the whole of how to serve it.
 
     site/_headers          Netlify, Cloudflare Pages: read from the site's root
-    deploy/nginx.conf      nginx: included inside the server {} block that serves the site
+    deploy/nginx.conf      nginx: included inside the server {} block that serves the site,
+    deploy/nginx-http.conf   with this one inside http {} (the headers' values)
+    deploy/nginx-brotli.conf   and this one there too where the brotli_static module is loaded
     deploy/apache.conf     Apache httpd 2.4: included in the server config or a <VirtualHost>
 
 The server configs are written beside site/, never inside it: whoever can upload the site must
@@ -22,6 +24,14 @@ under the policy: the build fails naming it.
 
 A meta-tag policy would apply from disk (file://) too, and there `default-src 'self'` breaks the
 search; so the policy is only ever sent as a header.
+
+The server configs are made to live inside a server an office already runs (design/deploy.md): in
+nginx the headers are added once, at server level, their values worked out per response by maps
+(empty outside the prefix, so the server's own pages and headers are left alone), and the prefix
+is a ^~ location no regex location of the server can take; in Apache the vhost's own values of
+these headers are replaced in both of mod_headers' tables. The policy goes only where it acts
+(pages, SVG documents, the search worker); content-named files are cached for good, everything
+else revalidated; the .br and .gz beside a file (speech/hosting/assets.py) are sent as they are.
 """
 
 from __future__ import annotations
@@ -38,7 +48,9 @@ from ..takeaway.downloads import Document
 
 HEADERS_FILE = "_headers"
 DEPLOY_DIR = "deploy"                 # beside site/
-NGINX_FILE = "nginx.conf"
+NGINX_FILE = "nginx.conf"               # inside server {}
+NGINX_HTTP_FILE = "nginx-http.conf"     # inside http {}
+NGINX_BROTLI_FILE = "nginx-brotli.conf" # inside http {}, where the brotli_static module is loaded
 APACHE_FILE = "apache.conf"
 DEFAULT_DEPLOY_ROOT = "/srv/www/jianghua"
 # A long ?hl= link (a search's highlights) reaches some 30 KB; servers refuse request lines over
@@ -218,7 +230,7 @@ def content_disposition(doc: Document, fmt: str) -> str:
 
 
 def headers_file(headers: list[tuple[str, str]]) -> str:
-    lines = ["# Netlify / Cloudflare Pages: the site's headers, written by speech/deploy.py at each",
+    lines = ["# Netlify / Cloudflare Pages: the site's headers, written by speech/hosting/deploy.py at each",
              "# build (the script hashes change with the templates). Both hosts send 404.html for",
              "# missing paths by themselves.",
              "/*"]
@@ -236,28 +248,97 @@ class Deployment:
     def root_dir(self) -> str:
         return self.root.rstrip("/") + "/"
 
+    @property
+    def slug(self) -> str:
+        """The prefix as a name: jianghua, a_deeper_mount; site for /."""
+        return re.sub(r"[^A-Za-z0-9]+", "_", self.prefix.strip("/")) or "site"
+
 
 def _quoted(value: str) -> str:
     """A double-quoted string for nginx and Apache alike."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _apache_header(name: str, value: str) -> str:
-    # mod_headers reads % as the start of a format (%D, %t …): a literal one is %%.
-    return f"Header always set {name} {_quoted(value.replace('%', '%%'))}"
+# What a content-named file's name ends with (speech/hosting/assets.py): kept a year, never revalidated.
+CONTENT_NAMED = r"\.[0-9a-f]{8}\.(min\.js|min\.css|svg)"
+CACHE_FOR_GOOD = "public, max-age=31536000, immutable"
+CACHE_REVALIDATE = "no-cache"
+# The policy acts on documents and on what a worker runs; it is sent there only, each its own.
+# A page gets the site's policy; an SVG (the favicon, the cursors) opened as a document runs and
+# loads nothing; the search worker loads its index from the site and has no inline script.
+WORKER = r"/assets/javascripts/search-worker\.[0-9a-f]{8}\.min\.js"
+SVG_POLICY = "default-src 'none'"
+WORKER_POLICY = "default-src 'self'"
 
 
-def _nginx_headers(headers, indent) -> list[str]:
-    return [f"{indent}add_header {name} {_quoted(value)} always;" for name, value in headers]
+def _variable(deploy: Deployment, header: str) -> str:
+    """$jianghua_cache_control: nginx variables are global, so each is named after the prefix."""
+    return f"${deploy.slug}_{header.lower().replace('-', '_')}"
+
+
+def _nginx_map(source: str, variable: str, cases: list[tuple[str, str]]) -> list[str]:
+    return [f"map {source} {variable} {{", *[f"    {key}  {value};" for key, value in cases],
+            '    default  "";', "}"]
+
+
+def nginx_http_conf(deploy: Deployment) -> str:
+    """The http {} part: each header's value for a request, worked out as the response goes out
+    (map), empty outside the site's prefix, where nginx then sends no such header at all."""
+    prefix, slug = deploy.prefix, deploy.slug
+    (csp_name, csp), *others = deploy.headers
+    site = f"${slug}_site"
+    lines = [
+        f"# nginx, inside http {{}}: the values of the response headers of the site at {prefix}.",
+        "# Written by `make build` (speech/hosting/deploy.py); do not edit, rebuild. Debian: copy it into",
+        "# /etc/nginx/conf.d/ (read inside http {}); on a panel's server see design/deploy.md.",
+        "# nginx.conf adds the headers, once, with these variables: empty for any address outside",
+        "# the site, so that the server's other pages keep only their own headers.",
+        "",
+        *_nginx_map("$uri", site, [(_quoted("~^" + re.escape(prefix.rstrip("/")) + "(/|$)"), "1")]),
+        "# The Content-Security-Policy where it acts: pages, SVG documents, the search worker.",
+        *_nginx_map(f'"{site}|$uri|$sent_http_content_type"', f"${slug}_policy",
+                    [(_quoted("~^1[|][^|]*[|]text/html"), "page"),
+                     (_quoted("~^1[|][^|]*[|]image/svg[+]xml"), "svg"),
+                     (_quoted("~^1[|][^|]*" + WORKER + "[|]"), "worker")]),
+        *_nginx_map(f"${slug}_policy", _variable(deploy, csp_name),
+                    [("page", _quoted(csp)), ("svg", _quoted(SVG_POLICY)), ("worker", _quoted(WORKER_POLICY))]),
+        "# The other security headers on every response under the prefix, errors included.",
+    ]
+    for name, value in others:
+        lines += _nginx_map(site, _variable(deploy, name), [("1", _quoted(value))])
+    lines += [
+        "# Content-named files are kept for good; everything else is revalidated (ETag) on each use.",
+        *_nginx_map(f'"{site}|$uri"', _variable(deploy, "Cache-Control"),
+                    [(_quoted("~^1[|].*" + CONTENT_NAMED + "$"), _quoted(CACHE_FOR_GOOD)),
+                     (_quoted("~^1[|]"), _quoted(CACHE_REVALIDATE))]),
+        "# Downloads are attachments, named as the pages' links name them.",
+        *_nginx_map("$uri", _variable(deploy, "Content-Disposition"),
+                    [(_quoted(prefix + doc.path(fmt)), _quoted(content_disposition(doc, fmt)))
+                     for doc, fmt in deploy.downloads]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_brotli_conf() -> str:
+    return "\n".join([
+        "# nginx, inside http {}, only where the brotli_static module is loaded (Debian:",
+        "# apt-get install libnginx-mod-http-brotli-static, which loads it). It sends the .br file",
+        "# beside a requested one to a browser that accepts br, as gzip_static sends the .gz; for",
+        "# other sites it does nothing unless they have .br files too. Without the module, leave",
+        "# this file out: nginx.conf and nginx-http.conf load without it, and .gz is sent instead.",
+        "brotli_static on;",
+    ]) + "\n"
 
 
 def nginx_conf(deploy: Deployment) -> str:
-    prefix, headers = deploy.prefix, deploy.headers
+    prefix = deploy.prefix
     types = " ".join(t for t in TEXT_TYPES if t != "text/html")   # text/html is always in both lists
+    header_names = [name for name, _ in deploy.headers] + ["Cache-Control", "Content-Disposition"]
     lines = [
         f"# nginx: the site at {prefix}, from {deploy.root_dir}. Written by `make build`",
-        "# (speech/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
-        "# Include it inside the server {} block that serves the site, outside any location:",
+        "# (speech/hosting/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
+        "# Include it inside the server {} block that serves the site, outside any location, and",
+        "# nginx-http.conf inside http {} (Debian: a copy in /etc/nginx/conf.d/); design/deploy.md:",
         "#",
         "#     server {",
         "#         …",
@@ -265,64 +346,99 @@ def nginx_conf(deploy: Deployment) -> str:
         "#     }",
         "#",
         "# and reload nginx (nginx -s reload) after every upload of site/: nginx reads included",
-        "# files only then, and the script hashes below change with the templates.",
+        "# files only then, and the script hashes in nginx-http.conf change with the templates.",
+        "#",
+        "# A long ?hl= link is some 30 KB: the server needs, once in http {},",
+        f"#     large_client_header_buffers 4 {REQUEST_LINE_LIMIT // 1024}k;",
+        "# (nginx refuses a second one at the same level; a panel's nginx.conf has one to raise).",
         "",
-        "# A long ?hl= link is some 30 KB; the 8 KB default refuses it with 414. (On a server that",
-        "# is not the default one for its address, set this in the default server too.)",
-        f"large_client_header_buffers 4 {REQUEST_LINE_LIMIT // 1024}k;",
+        "# The headers, added once, at server level: the site's locations add none, so they inherit",
+        "# these and the server's own (HSTS, X-Frame-Options …) alike. Outside the site the values",
+        "# are empty and nginx sends no such header.",
+        *[f"add_header {name} {_variable(deploy, name)} always;" for name in header_names],
         "",
     ]
     if prefix != "/":
         lines += [f"location = {prefix.rstrip('/')} {{",
-                  *_nginx_headers(headers, "    "),
-                  f"    return 301 {prefix};",
+                  f"    return 301 {prefix}$is_args$args;",
                   "}", ""]
     lines += [
-        f"location {prefix} {{",
+        "# ^~: no regex location of the server's (a panel's `location ~ .*\\.(js|css)?$`) takes the",
+        "# site's files.",
+        f"location ^~ {prefix} {{",
         f"    alias {deploy.root_dir};",
         "    index index.html;",
         "    charset utf-8;",
         f"    charset_types {types};",
+        "    # The .br (nginx-brotli.conf) or .gz that make build wrote beside a file; other text",
+        "    # compressed as it is sent.",
+        "    gzip_static on;",
         "    gzip on;",
         "    gzip_vary on;",
         "    gzip_comp_level 6;",
         f"    gzip_types {types};",
         "    # Any missing path under the site, at any depth, gets the site's 404 page.",
         f"    error_page 403 404 =404 {prefix}404.html;",
-        "    # An add_header in a location replaces every add_header inherited from outside it;",
-        "    # each location here carries them all. 'always': error pages too.",
-        *_nginx_headers(headers, "    "),
+        "    # No byte ranges: nginx answers a range past the end (416) by running its header filters",
+        "    # twice, every add_header twice. The largest file, a PDF, is some 300 KB: sent whole.",
+        "    max_ranges 0;",
         "",
         "    # Host configuration is not content (the site itself holds only _headers).",
         f"    location ~ ^{prefix}(_headers$|.*/\\.|\\.) {{",
         "        return 404;",
         "    }",
+        "}",
     ]
-    for doc, fmt in deploy.downloads:
-        lines += ["",
-                  f"    location = {prefix}{doc.path(fmt)} {{",
-                  *_nginx_headers(headers + [("Content-Disposition", content_disposition(doc, fmt))], "        "),
-                  "    }"]
-    lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _apache_quoted(text: str) -> str:
+    """A quoted word of Apache's: a backslash is itself (a regex's \\.), only \\" is an escape."""
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def _apache_define(deploy: Deployment, name: str, value: str) -> str:
+    """jianghua_cache_control_1a2b: a Define is global, so named after the prefix and the value."""
+    return f"{deploy.slug}_{name.lower().replace('-', '_')}_{hashlib.sha256(value.encode()).hexdigest()[:4]}"
+
+
+def _apache_header(name: str, value: str, condition: str | None = None) -> str:
+    # mod_headers reads % as the start of a format (%D, %t …): a literal one is %%.
+    line = f"Header always set {name} {_apache_quoted(value.replace('%', '%%'))}"
+    return line + (f" {_apache_quoted('expr=' + condition)}" if condition else "")
 
 
 def apache_conf(deploy: Deployment) -> str:
     prefix, root = deploy.prefix, deploy.root_dir
     pattern = "^" + prefix.rstrip("/").replace(".", "\\.") + "(/|$)" if prefix != "/" else "^/"
+    (csp_name, csp), *others = deploy.headers
+    compressed = r"(\.br|\.gz)?$"
+    content_named = f"%{{REQUEST_URI}} =~ m#{CONTENT_NAMED}{compressed}#"
+    # (name, value, condition): the vhost's own value of each is dropped first.
+    headers = [(csp_name, csp, "%{CONTENT_TYPE} =~ m#^text/html#"),
+               (csp_name, SVG_POLICY, "%{CONTENT_TYPE} =~ m#^image/svg\\+xml#"),
+               (csp_name, WORKER_POLICY, f"%{{REQUEST_URI}} =~ m#{WORKER}{compressed}#"),
+               *[(name, value, None) for name, value in others],
+               ("Cache-Control", CACHE_FOR_GOOD, content_named),
+               ("Cache-Control", CACHE_REVALIDATE, f"!({content_named})")]
     lines = [
         f"# Apache httpd 2.4: the site at {prefix}, from {root}. Written by `make build`",
-        "# (speech/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
+        "# (speech/hosting/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
         "# Include it in the server config or inside the <VirtualHost> that serves the site:",
         "#",
         "#     Include /etc/apache2/jianghua.conf    # a copy of this file",
         "#",
-        "# It needs mod_alias, mod_dir, mod_mime, mod_headers, mod_deflate and mod_filter",
-        "# (Debian: a2enmod headers deflate). Reload Apache (apachectl graceful) after every upload",
-        "# of site/: the script hashes below change with the templates.",
+        "# It needs mod_alias, mod_dir, mod_mime, mod_headers, mod_deflate, mod_filter and mod_rewrite",
+        "# (Debian: a2enmod headers deflate rewrite). Reload Apache (apachectl graceful) after every",
+        "# upload of site/: the script hashes below change with the templates.",
         "",
         "# A long ?hl= link is some 30 KB; the 8 KB default refuses it with 414.",
         f"LimitRequestLine {REQUEST_LINE_LIMIT}",
+        "# A response compressed as it is sent keeps its file's ETag, so that revalidation answers",
+        "# 304 (mod_deflate's default appends -gzip, which no later request matches).",
+        "DeflateAlterETag NoChange",
+        "# TRACE echoes a request back, cookies included; nothing here answers it.",
+        "TraceEnable off",
         "",
     ]
     if prefix != "/":
@@ -332,10 +448,36 @@ def apache_conf(deploy: Deployment) -> str:
         f"RedirectMatch 404 ^{prefix}(_headers$|.*/\\.|\\.)",
         f'Alias "{prefix}" "{root}"',
         "",
-        "# Every response under the prefix, error pages and redirects included; any missing path",
+        "# The .br or .gz that make build wrote beside a file, to a browser that accepts it.",
+        "RewriteEngine On",
+    ]
+    suffixes = "|".join(suffix.lstrip(".") for suffix in TEXT_SUFFIXES)
+    for suffix, encoding in ((".br", "br"), (".gz", "gzip")):
+        lines += [f'RewriteCond "%{{HTTP:Accept-Encoding}}" "\\b{encoding}\\b"',
+                  f'RewriteCond "{root}$1{suffix}" -f',
+                  f'RewriteRule "^{prefix}(.*\\.({suffixes}))$" "{prefix}$1{suffix}" [PT]']
+    under_prefix = f"%{{REQUEST_URI}} =~ m#{pattern}#"
+    lines += [
+        "",
+        "# The headers' values, once.",
+        *[f"Define {_apache_define(deploy, name, value)} {_apache_quoted(value)}" for name, value, _ in headers],
+        "# An error Apache answers before it maps the address to a location (a %2f or %00 in it, a",
+        "# file name too long) has only the vhost's headers: ours among them, under the prefix.",
+        *[_apache_header(name, "${" + _apache_define(deploy, name, value) + "}",
+                         f"{under_prefix} && ({condition})" if condition else under_prefix)
+          for name, value, condition in headers],
+        "",
+        "# Every response under the prefix, error pages and redirects included. The vhost's own",
+        "# value of any of these headers is dropped, whichever table set it (onsuccess, always), so",
+        "# that none is sent twice; its other headers (HSTS …) are left as they are. Any missing path",
         "# under the site, at any depth, gets the site's 404 page.",
         f'<LocationMatch "{pattern}">',
-        *[f"    {_apache_header(name, value)}" for name, value in deploy.headers],
+    ]
+    for name in dict.fromkeys([name for name, _, _ in headers] + ["Expires"]):
+        lines += [f"    Header onsuccess unset {name}", f"    Header always unset {name}"]
+    lines += [f"    {_apache_header(name, '${' + _apache_define(deploy, name, value) + '}', condition)}"
+              for name, value, condition in headers]
+    lines += [
         f"    ErrorDocument 404 {prefix}404.html",
         f"    ErrorDocument 403 {prefix}404.html",
         "</LocationMatch>",
@@ -347,24 +489,30 @@ def apache_conf(deploy: Deployment) -> str:
         "    DirectoryIndex index.html",
         f"    AddCharset utf-8 {' '.join(TEXT_SUFFIXES)}",
         f"    AddOutputFilterByType DEFLATE {' '.join(TEXT_TYPES)}",
+        "    # page.min.js.br is a script sent br-encoded, not a file of type application/gzip.",
+        "    RemoveType .br .gz",
+        "    AddEncoding br .br",
+        "    AddEncoding gzip .gz",
+        '    <FilesMatch "\\.(br|gz)$">',
+        "        Header append Vary Accept-Encoding",
+        "    </FilesMatch>",
         "</Directory>",
     ]
     if deploy.downloads:
-        lines += ["", f'<Directory "{root}downloads">']
+        lines += ["", "# Downloads are attachments, named as the pages' links name them."]
         for doc, fmt in deploy.downloads:
-            name = doc.path(fmt).rsplit("/", 1)[-1]
-            lines += [f'    <Files "{name}">',
-                      f"        {_apache_header('Content-Disposition', content_disposition(doc, fmt))}",
-                      "    </Files>"]
-        lines.append("</Directory>")
+            lines += [f'<LocationMatch "^{re.escape(prefix + doc.path(fmt))}{compressed}">',
+                      f"    {_apache_header('Content-Disposition', content_disposition(doc, fmt))}",
+                      "</LocationMatch>"]
     return "\n".join(lines) + "\n"
 
 
 def write(site_dir: Path, deploy: Deployment, server_configs: bool) -> None:
-    """_headers into site/; with server_configs, deploy/nginx.conf and deploy/apache.conf beside it."""
+    """_headers into site/; with server_configs, the nginx and Apache configs in deploy/ beside it."""
     (site_dir / HEADERS_FILE).write_text(headers_file(deploy.headers), encoding="utf-8")
     if server_configs:
         out = site_dir.parent / DEPLOY_DIR
         out.mkdir(exist_ok=True)
-        (out / NGINX_FILE).write_text(nginx_conf(deploy), encoding="utf-8")
-        (out / APACHE_FILE).write_text(apache_conf(deploy), encoding="utf-8")
+        for name, text in ((NGINX_FILE, nginx_conf(deploy)), (NGINX_HTTP_FILE, nginx_http_conf(deploy)),
+                           (NGINX_BROTLI_FILE, nginx_brotli_conf()), (APACHE_FILE, apache_conf(deploy))):
+            (out / name).write_text(text, encoding="utf-8")

@@ -17,6 +17,10 @@ class SpeechConfig(base.Config):
     deploy_root = c.Type(str, default=deploy.DEFAULT_DEPLOY_ROOT)
     # The PDF, Word and text downloads: unset, `mkdocs serve` writes none, build and gh-deploy do.
     downloads = c.Optional(c.Type(bool))
+    # Publication: our scripts and stylesheets named by their content (servers cache them for
+    # good), no source maps, .br and .gz beside each text file (speech/hosting/assets.py). Unset,
+    # as the downloads: `mkdocs serve` keeps the plain names.
+    publish = c.Optional(c.Type(bool))
     # The editors' files outside docs/, relative to mkdocs.yml.
     glossary = c.Type(str, default=glossary.GLOSSARY)
     source = c.Type(str, default=collation.SOURCE)

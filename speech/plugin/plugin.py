@@ -26,9 +26,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from speech.edition.edition import EditionErrors, EditionSources, read_edition
+from speech.edition.inputs import input_errors
 from speech.edition.raw_html import ContentIsText
 from speech.edition.site_markdown import SiteMarkdown
-from speech.hosting import deploy
+from speech.hosting import assets, deploy
 from speech.markdown.conversion import Conversion
 from speech.markdown.extension import SpeechExtension
 from speech.takeaway import downloads
@@ -53,6 +54,9 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir)
         site_markdown = SiteMarkdown.from_mkdocs(config.markdown_extensions, config.mdx_configs)
+        # Files, not links, and text without control characters, before anything reads them.
+        if errors := input_errors(root):
+            fail(errors)
         sources = EditionSources(docs, root / self.config.glossary, root / self.config.source,
                                  self.config.glossary, self.config.source)
         try:
@@ -69,8 +73,10 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
         self.conversion = Conversion()
         self.hosting = Hosting(prefix, self.config.deploy_root, server_configs=self.command == "build")
         self.search = SearchPages()
-        wanted = self.config.downloads   # unset: every command that publishes writes them
-        self.downloads = self.command != "serve" if wanted is None else wanted
+        # Unset, what `mkdocs build` and gh-deploy publish has both; `mkdocs serve` neither.
+        publishing = self.command != "serve"
+        self.downloads = publishing if self.config.downloads is None else self.config.downloads
+        self.publish = publishing if self.config.publish is None else self.config.publish
         config.markdown_extensions += [self.extension, self.content_is_text]
         return config
 
@@ -122,15 +128,18 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
     @event_priority(-200)  # after every other step: the pages read here are the final ones
     def _write_hosting_and_downloads(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        if self.publish:   # before the pages' scripts are hashed: the last change to the pages
+            assets.content_name(site_dir, self.hosting.prefix)
         documents = downloads.documents(self.edition.speech)
         self.hosting.write(site_dir, bool(config.site_url), documents)
-        if not self.downloads:
-            return
-        try:
-            for path in write_downloads(site_dir, self.edition.speech, config.site_url or ""):
-                log.info(f"{path.relative_to(site_dir)}  {path.stat().st_size / 1024:.0f} KiB")
-        except DeadDownloadLinks as err:
-            raise PluginError(str(err)) from None
+        if self.downloads:
+            try:
+                for path in write_downloads(site_dir, self.edition.speech, config.site_url or ""):
+                    log.info(f"{path.relative_to(site_dir)}  {path.stat().st_size / 1024:.0f} KiB")
+            except DeadDownloadLinks as err:
+                raise PluginError(str(err)) from None
+        if self.publish:   # the last step: every file is final
+            assets.precompress(site_dir)
 
     on_post_build = CombinedEvent(_write_search_index, _write_hosting_and_downloads)
 

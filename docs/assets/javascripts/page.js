@@ -8,7 +8,7 @@
  *   6. 字号: 默认 · 大 · 超大, remembered across pages and visits;
  *   7. the glossary card: clear of the page's footer, closed by scrolling, a tap elsewhere, Escape.
  * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
- * them (hooks/deploy_headers.py).
+ * them (speech/plugin/hosting.py).
  */
 
 /* Every mark the site adds inside the speech (¶, note numbers, permalinks) carries this class
