@@ -16,6 +16,7 @@ from conftest import ROOT
 from search_ui import fold, highlighted, open_search, run_query
 
 QUALITY_TEST = ROOT / "tests" / "js" / "search-quality.test.js"
+RECALL_TEST = ROOT / "tests" / "js" / "search-recall.test.js"
 
 EDITION = oracle.edition()
 # The pages whose speech the search must find, and their text as the source gives it.
@@ -56,6 +57,16 @@ def test_every_query_finds_what_the_source_says_it_should_under_node(site, tmp_p
     assert result.returncode == 0 and not failures, "\n".join(failures) or result.stdout[-3000:] + result.stderr
     ran = re.search(r"^# pass (\d+)$", result.stdout, re.M)
     assert ran and int(ran.group(1)) == len(SINGLE_PHRASES) + len(MULTI_WORD) + len(TRADITIONAL)
+
+
+def test_remembered_gists_reach_their_paragraph_under_node(site):
+    """design/search.md's evaluation set over the index this build wrote (tests/js/search-recall.test.js)."""
+    result = subprocess.run(["node", "--test", "--test-reporter=tap", str(RECALL_TEST)], cwd=ROOT,
+                            env={**os.environ, "SEARCH_INDEX": str(site / "search" / "search_docs.js")},
+                            capture_output=True, text=True, timeout=120)
+    figures = re.search(r"^\s*# (evaluation set: .*)$", result.stdout, re.M)
+    assert result.returncode == 0 and figures, result.stdout[-3000:] + result.stderr
+    print(figures.group(1))
 
 
 def multi_word_case(query: str) -> dict:
