@@ -69,6 +69,18 @@ def test_remembered_gists_reach_their_paragraph_under_node(site):
     print(figures.group(1))
 
 
+def test_editors_notes_are_searchable_as_their_text(site):
+    """Each note as the Markdown defines it ([^name]: 编者注：…), no more and no less, listed as 编者注."""
+    from speech.search_index import read_docs_file
+
+    docs = {doc["location"]: doc for doc in read_docs_file(site / "search" / "search_docs.js")["docs"]}
+    notes = {f"{md.stem}.html#fn:{name}": text for md in (ROOT / "docs").glob("*.md")
+             for name, text in re.findall(r"^\[\^([\w-]+)\]: (.+)$", md.read_text(encoding="utf-8"), re.M)}
+    assert len(notes) >= 4
+    for location, text in notes.items():
+        assert docs[location]["text"] == text and docs[location]["title"].endswith("编者注"), docs[location]
+
+
 def multi_word_case(query: str) -> dict:
     words = query.split()
     with_all = set.intersection(*(pages_containing(w) for w in words))
