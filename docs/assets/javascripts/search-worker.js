@@ -230,8 +230,10 @@ function byKey(a, b) {
  * A piece is a pair of neighbouring characters of a word (a one-character word is its own
  * piece), so 单位职能职责搞清楚 is 单位 位职 职能 … 清楚, and 单位的职能职责要搞清楚 holds six of
  * its eight. Each piece weighs by its rarity among the blocks (BM25's idf), so 的工 counts less
- * than 职责. A block is a near hit if it holds at least NEAR_SHARE of the pieces both counted and
- * weighted: a query of unrelated characters finds nothing. Near hits rank the speech first, then
+ * than 职责. A block is a near hit if it holds at least NEAR_SHARE of the pieces counted, and of
+ * the weight of those that stand anywhere in the text (one that stands nowhere, like 位职 where
+ * two words were joined, tells no block from another): a query of unrelated characters finds
+ * nothing, nor one whose rare pieces a block lacks. Near hits rank the speech first, then
  * by the weighted share, scaled by how close together the pieces stand: the shortest stretch of
  * the block that holds one of each, against the pieces' own length.
  */
@@ -280,7 +282,7 @@ function nearHits(terms, exclude) {
     return Math.log(1 + (blocks - n + 0.5) / (n + 0.5))
   }
   let total = 0
-  pieces.forEach((_, piece) => { total += weight(piece) })
+  blockCount.forEach((_, piece) => { total += weight(piece) })
 
   const hits = []
   for (const { page, block, at } of candidates) {
