@@ -121,6 +121,38 @@ def test_no_match_says_so_in_chinese_and_clears_old_results(search_page):
     assert search_page.locator(".md-search-result__list > *").count() == 0
 
 
+@pytest.mark.parametrize("query", ["单位职能职责搞清楚", "三会一课", "实事求是"])
+def test_the_result_count_has_one_wording_for_one_result_and_for_many(search_page, query):
+    answer = run_query(search_page, query)
+    assert answer["meta"] == f"找到 {len(answer['pages'])} 个符合条件的结果"
+
+
+NEAR_LINE = "没有完全相同的字句，以下段落包含其中的词语"
+
+
+def test_near_hit_is_listed_under_its_line_and_opens_with_each_piece_marked_in_its_paragraph(browser, base_url):
+    """单位的职能职责要搞清楚 remembered without 的 and 要: on a phone, from 一、培训的意义."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base_url + "yiyi.html")
+    open_search(page)
+    answer = run_query(page, "单位职能职责搞清楚")
+    assert page.locator(".md-search-result .search-near").all_inner_texts() == [NEAR_LINE]
+    assert answer["marks"][:3] == ["单位", "职能职责", "搞清楚"]     # the first near hit's
+    child = answer["links"][0][1]
+    assert child.endswith("#mudi-2")
+    with page.expect_navigation():
+        page.locator(f'.md-search-result a[href="{child}"]').click()
+    until(page, """(() => { const mark = document.querySelector('#mudi-2 mark.search-hit')
+        const box = mark && mark.getBoundingClientRect()
+        return !!box && box.top >= 0 && box.bottom <= innerHeight })()""", "no near-hit mark in view")
+    marks = page.locator("article mark.search-hit")
+    # Each piece wherever it stands in that paragraph (a paragraph's last two characters are
+    # kept together in a span of their own, so 搞清楚 may be marked as 搞 and 清楚), nowhere else.
+    assert marks.count() == page.locator("#mudi-2 mark.search-hit").count() >= 3
+    assert all(any(mark in piece for piece in ("单位", "职能职责", "搞清楚")) for mark in marks.all_inner_texts())
+    page.close()
+
+
 HITS = [("三会一课", "mudi-4"), ("谋财害命", "yaoqiu-4"), ("务干部培训", "biaoti"), ("大家去感悟", "kaichang-1"),
         ("读书如果不加思考,不是学习", "yaoqiu-3")]
 
