@@ -5,6 +5,7 @@ import json
 import os
 import re
 import subprocess
+from urllib.parse import urlencode
 
 import opencc
 import pytest
@@ -150,6 +151,10 @@ def test_near_hit_is_listed_under_its_line_and_opens_with_each_piece_marked_in_i
     # kept together in a span of their own, so 搞清楚 may be marked as 搞 and 清楚), nowhere else.
     assert marks.count() == page.locator("#mudi-2 mark.search-hit").count() >= 3
     assert all(any(mark in piece for piece in ("单位", "职能职责", "搞清楚")) for mark in marks.all_inner_texts())
+    # A crafted link whose hl= and hw= overlap: one mark over both, never a mark in a mark.
+    page.goto(base_url + "mudi.html?" + urlencode([("hl", "单位"), ("hw", "单位的职能"), ("hw", "职责")]) + "#mudi-2")
+    assert page.locator("#mudi-2 mark.search-hit").first.inner_text() == "单位的职能职责"
+    assert page.locator("mark mark").count() == 0
     page.close()
 
 

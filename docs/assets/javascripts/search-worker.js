@@ -238,7 +238,7 @@ function byKey(a, b) {
  * the block that holds one of each, against the pieces' own length.
  */
 function nearHits(terms, exclude) {
-  const pieces = new Map()                   // piece -> { term indexes, long: a pair or one character }
+  const pieces = new Map()                   // piece -> { terms: the words it is of, length: 2 or 1 }
   terms.forEach((term, i) => {
     const own = term.chars.length === 1 ? term.chars : pairsOf(term.chars)
     for (const piece of own) {
@@ -267,7 +267,7 @@ function nearHits(terms, exclude) {
       }
       const chars = block.folded.chars
       for (let i = 0; i < chars.length; i++) {
-        if (pieces.has(chars[i]) && pieces.get(chars[i]).length === 1)
+        if (pieces.has(chars[i]))          // a one-character word
           note(chars[i], i)
         if (i < block.pairs.length && pieces.has(block.pairs[i]))
           note(block.pairs[i], i)
