@@ -258,19 +258,19 @@ function nearHits(terms, exclude) {
     for (const block of page.blocks) {
       blocks += 1
       const at = new Map()                   // piece -> folded offsets
-      const note = (piece, i) => {
-        const list = at.get(piece)
-        if (list)
-          list.push(i)
+      const standsAt = (piece, i) => {
+        const offsets = at.get(piece)
+        if (offsets)
+          offsets.push(i)
         else
           at.set(piece, [i])
       }
       const chars = block.folded.chars
       for (let i = 0; i < chars.length; i++) {
-        if (pieces.has(chars[i]))          // a one-character word
-          note(chars[i], i)
-        if (i < block.pairs.length && pieces.has(block.pairs[i]))
-          note(block.pairs[i], i)
+        if (pieces.has(chars[i]))              // a one-character word
+          standsAt(chars[i], i)
+        if (pieces.has(block.pairs[i]))        // (past the last pair: undefined, never a piece)
+          standsAt(block.pairs[i], i)
       }
       at.forEach((_, piece) => blockCount.set(piece, (blockCount.get(piece) || 0) + 1))
       if (at.size * 2 >= pieces.size && !exclude.has(block))
