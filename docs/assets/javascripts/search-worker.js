@@ -130,15 +130,17 @@ function setup({ config, docs }) {
       byLocation.set(path, page)
       pages.push(page)
     }
-    if (doc.location.includes("#"))
+    if (doc.location.includes("#")) {
+      const folded = fold(doc.text)
       page.blocks.push({
         location: doc.location,
         title: doc.title,
         text: doc.text,
         speech: Boolean(doc.speech),
-        folded: fold(doc.text),
-        pairs: pairsOf(fold(doc.text).chars)
+        folded,
+        pairs: pairsOf(folded.chars)
       })
+    }
   }
 }
 
