@@ -5,6 +5,7 @@ import json
 import os
 import re
 import subprocess
+from urllib.parse import urlencode
 
 import opencc
 import pytest
@@ -15,7 +16,8 @@ from browser_wait import until
 from conftest import ROOT
 from search_ui import fold, highlighted, open_search, run_query
 
-QUALITY_TEST = ROOT / "tests" / "js" / "search-quality.test.js"
+QUALITY_TEST = ROOT / "tests" / "js" / "search-quality.run.js"
+RECALL_TEST = ROOT / "tests" / "js" / "search-recall.run.js"
 
 EDITION = oracle.edition()
 # The pages whose speech the search must find, and their text as the source gives it.
@@ -40,7 +42,7 @@ def test_query_set_is_large_and_every_query_is_in_the_speech():
 
 def test_every_query_finds_what_the_source_says_it_should_under_node(site, tmp_path):
     """Each query of the set, answered by the worker as shipped over the index this build wrote
-    (tests/js/search-quality.test.js, one node test a query): the expectations come from here."""
+    (tests/js/search-quality.run.js, one node test a query): the expectations come from here."""
     cases = {
         "index": str(site / "search" / "search_docs.js"),
         "speechPages": sorted(SPEECH_PAGES),
@@ -56,6 +58,28 @@ def test_every_query_finds_what_the_source_says_it_should_under_node(site, tmp_p
     assert result.returncode == 0 and not failures, "\n".join(failures) or result.stdout[-3000:] + result.stderr
     ran = re.search(r"^# pass (\d+)$", result.stdout, re.M)
     assert ran and int(ran.group(1)) == len(SINGLE_PHRASES) + len(MULTI_WORD) + len(TRADITIONAL)
+
+
+def test_remembered_gists_reach_their_paragraph_under_node(site):
+    """design/search.md's evaluation set over the index this build wrote (tests/js/search-recall.run.js)."""
+    result = subprocess.run(["node", "--test", "--test-reporter=tap", str(RECALL_TEST)], cwd=ROOT,
+                            env={**os.environ, "SEARCH_INDEX": str(site / "search" / "search_docs.js")},
+                            capture_output=True, text=True, timeout=120)
+    figures = re.search(r"^\s*# (evaluation set: .*)$", result.stdout, re.M)
+    assert result.returncode == 0 and figures, result.stdout[-3000:] + result.stderr
+    print(figures.group(1))
+
+
+def test_editors_notes_are_searchable_as_their_text(site):
+    """Each note as the Markdown defines it ([^name]: 编者注：…), no more and no less, listed as 编者注."""
+    from speech.search.index import read_docs_file
+
+    docs = {doc["location"]: doc for doc in read_docs_file(site / "search" / "search_docs.js")["docs"]}
+    notes = {f"{md.stem}.html#fn:{name}": text for md in (ROOT / "docs").glob("*.md")
+             for name, text in re.findall(r"^\[\^([\w-]+)\]: (.+)$", md.read_text(encoding="utf-8"), re.M)}
+    assert len(notes) >= 4
+    for location, text in notes.items():
+        assert docs[location]["text"] == text and docs[location]["title"].endswith("编者注"), docs[location]
 
 
 def multi_word_case(query: str) -> dict:
@@ -96,6 +120,42 @@ def test_no_match_says_so_in_chinese_and_clears_old_results(search_page):
     answer = run_query(search_page, "量子计算机")
     assert answer["pages"] == [] and answer["meta"] == "没有找到符合条件的结果"
     assert search_page.locator(".md-search-result__list > *").count() == 0
+
+
+@pytest.mark.parametrize("query", ["单位职能职责搞清楚", "三会一课", "实事求是"])
+def test_the_result_count_has_one_wording_for_one_result_and_for_many(search_page, query):
+    answer = run_query(search_page, query)
+    assert answer["meta"] == f"找到 {len(answer['pages'])} 个符合条件的结果"
+
+
+NEAR_LINE = "没有完全相同的字句，以下段落包含其中的词语"
+
+
+def test_near_hit_is_listed_under_its_line_and_opens_with_each_piece_marked_in_its_paragraph(browser, base_url):
+    """单位的职能职责要搞清楚 remembered without 的 and 要: on a phone, from 一、培训的意义."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base_url + "yiyi.html")
+    open_search(page)
+    answer = run_query(page, "单位职能职责搞清楚")
+    assert page.locator(".md-search-result .search-near").all_inner_texts() == [NEAR_LINE]
+    assert answer["marks"][:3] == ["单位", "职能职责", "搞清楚"]     # the first near hit's
+    child = answer["links"][0][1]
+    assert child.endswith("#mudi-2")
+    with page.expect_navigation():
+        page.locator(f'.md-search-result a[href="{child}"]').click()
+    until(page, """(() => { const mark = document.querySelector('#mudi-2 mark.search-hit')
+        const box = mark && mark.getBoundingClientRect()
+        return !!box && box.top >= 0 && box.bottom <= innerHeight })()""", "no near-hit mark in view")
+    marks = page.locator("article mark.search-hit")
+    # Each piece wherever it stands in that paragraph (a paragraph's last two characters are
+    # kept together in a span of their own, so 搞清楚 may be marked as 搞 and 清楚), nowhere else.
+    assert marks.count() == page.locator("#mudi-2 mark.search-hit").count() >= 3
+    assert all(any(mark in piece for piece in ("单位", "职能职责", "搞清楚")) for mark in marks.all_inner_texts())
+    # A crafted link whose hl= and hw= overlap: one mark over both, never a mark in a mark.
+    page.goto(base_url + "mudi.html?" + urlencode([("hl", "单位"), ("hw", "单位的职能"), ("hw", "职责")]) + "#mudi-2")
+    assert page.locator("#mudi-2 mark.search-hit").first.inner_text() == "单位的职能职责"
+    assert page.locator("mark mark").count() == 0
+    page.close()
 
 
 HITS = [("三会一课", "mudi-4"), ("谋财害命", "yaoqiu-4"), ("务干部培训", "biaoti"), ("大家去感悟", "kaichang-1"),

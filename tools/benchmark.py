@@ -143,25 +143,80 @@ def main():
 def search_index_size(browser, base_url, site):
     index = (site / "search" / "search_docs.js").read_bytes()
     print(f"search index: {len(index) / 1024:.1f} KiB raw, {len(gzip.compress(index, 9)) / 1024:.1f} KiB gzip"
-          "   target <= 50 KB gzip (loaded on the first query, not with the page)")
+          "   target <= 16 KiB gzip (loaded on the first query, not with the page)")
+
+
+def remembered_gists() -> list[str]:
+    """The evaluation set's queries, from the table in design/search.md (评测集)."""
+    import re
+
+    text = (ROOT / "design" / "search.md").read_text(encoding="utf-8")
+    return re.findall(r"^\| \d+ \| `([^`]+)` \|", text[text.index("## 评测集"):], re.M)
 
 
 def search_latency(browser, base_url, site):
-    """Input event to rendered results, over the whole query set, three rounds."""
+    """Input event to rendered results, three rounds: the query set's queries of 2–20 characters
+    (found as typed) and the evaluation set's (near hits); then the longest queries a box takes."""
     from search_queries import MULTI_WORD, SINGLE_PHRASES, TRADITIONAL
     from search_ui import open_search, run_query
 
-    queries = SINGLE_PHRASES + MULTI_WORD + list(TRADITIONAL)
+    sets = {
+        "as typed": [q for q in SINGLE_PHRASES + MULTI_WORD + list(TRADITIONAL) if 2 <= len(q) <= 20],
+        "remembered gists": remembered_gists(),
+    }
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "yiyi.html")
     open_search(page)
-    times = sorted(run_query(page, q)["ms"] for _ in range(3) for q in queries)
+    print("search latency, keystroke to results (target p95 <= 10 ms for 2-20 characters):")
+    every = []
+    for name, queries in sets.items():
+        times = sorted(run_query(page, q)["ms"] for _ in range(3) for q in queries)
+        every += times
+        print(f"  {name + ',':18} {len(times):4} queries: " + percentiles(times))
+    print(f"  {'all,':18} {len(every):4} queries: " + percentiles(sorted(every)))
     context.close()
-    p50 = times[len(times) // 2]
-    p95 = times[int(len(times) * 0.95)]
-    print(f"search latency, keystroke to results ({len(times)} queries): "
-          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms   target p95 <= 30 ms")
+    longest_queries(site)
+
+
+# The worker as shipped, in tests/js/worker-harness.js's stand-in for a Worker, over the built index.
+_LONGEST_QUERIES = """
+const { startWorker } = require(process.argv[1])
+const fs = require("fs")
+const text = fs.readFileSync(process.argv[2], "utf8")
+const mb2 = 2 * 1024 * 1024
+;(async () => {
+  const worker = await startWorker(JSON.parse(text.slice(text.indexOf("=") + 1)))
+  await worker.query("党")
+  for (const [name, query] of [["2 MB of a phrase", "党章问题导向".repeat(mb2 / 6)],
+                               ["2 MB of punctuation", "。，、；！".repeat(mb2 / 5)],
+                               ["2 MB of one character", "党".repeat(mb2)]]) {
+    const times = []
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now()
+      await worker.query(query)
+      times.push(performance.now() - start)
+    }
+    times.sort((a, b) => a - b)
+    console.log(`  ${name.padEnd(22)} median ${times[2].toFixed(1)} ms, max ${times[4].toFixed(1)} ms`)
+  }
+})()
+"""
+
+
+def longest_queries(site):
+    """The worker's own time for the longest queries (Chromium spends seconds laying out a 2 MB
+    search box before the worker sees it; that is the browser's, whatever the worker does)."""
+    import subprocess
+
+    print("longest queries, the worker's time under node (target <= 50 ms):")
+    subprocess.run(["node", "-e", _LONGEST_QUERIES, str(ROOT / "tests" / "js" / "worker-harness.js"),
+                    str(site / "search" / "search_docs.js")], check=True, timeout=120)
+
+
+def percentiles(times: list[float]) -> str:
+    return (f"p50 {times[len(times) // 2]:.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms,"
+            f" max {times[-1]:.1f} ms")
 
 
 def lighthouse_scores(browser, base_url, site):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
+from markdown.util import ETX, STX
 
 # Character forms only: s2twp would also swap vocabulary (打印→列印) and teach search that 列 is 打.
 _TRADITIONAL = ("s2t", "s2tw", "s2hk")
@@ -29,6 +30,14 @@ DOCS_FILE = "search/search_docs.js"  # relative to the site root
 # How many matched passages a hit's link carries (?hl=…&hl=…) for the page to mark: the worker
 # reads it from the index, and the page marks no more than a link can carry.
 MAX_PASSAGES = 10
+# Python-Markdown's footnotes extension gives each note's item this id prefix (fn:shishi); an
+# editor's note is listed as 编者注, under the heading of the part it annotates.
+NOTE_ID = "fn:"
+NOTE_LABEL = "编者注"
+# What a block's text may still hold of Python-Markdown's placeholders when the search blocks
+# are collected (the footnotes extension's stand-in for the space before a note's back link):
+# not text, so not searchable.
+_PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 
 
 @dataclass(frozen=True)
@@ -67,10 +76,11 @@ def build_index(pages: list[dict]) -> dict:
     for page in pages:
         docs.append({"location": page["location"], "title": page["title"], "text": ""})
         for block in page["blocks"]:
+            label = block.label or page["title"]
             docs.append({
                 "location": f"{page['location']}#{block.id}",
-                "title": block.label or page["title"],
-                "text": block.text,
+                "title": f"{label} · {NOTE_LABEL}" if block.id.startswith(NOTE_ID) else label,
+                "text": _PLACEHOLDER.sub("", block.text).strip(),
                 **({"speech": True} if block.speech else {}),
             })
     variants = variant_table([d["text"] for d in docs] + [p["title"] for p in pages])

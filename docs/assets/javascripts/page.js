@@ -78,11 +78,14 @@ document.addEventListener("input", function (ev) {
  * block's text nodes are collected once, overlapping and touching hits merge into one span, and
  * each text node is replaced at most once, so marks never nest. Any address a browser accepts
  * (2 MB) is marked in a few milliseconds; the figures are in `make bench`.
+ *
+ * A near hit (words of the query, not the query as typed) links as ?hw=<piece>&hw=…#<paragraph>:
+ * its pieces are a few characters each (单位, 搞清楚), so they are marked in that paragraph only.
  */
 ;(function () {
   "use strict"
   // Distinct passages marked: as many as a hit's link carries (MAX_PASSAGES in
-  // speech/search_index.py, which the build writes into the index for the worker).
+  // speech/search/index.py, which the build writes into the index for the worker).
   const MAX_PASSAGES = 10
   const MAX_PAIRS = 64            // name=value pairs of the query string looked at
   const MAX_LENGTH = 500          // characters of one passage; longer ones are ignored
@@ -90,9 +93,9 @@ document.addEventListener("input", function (ev) {
   const SKIP = `${EDITORIAL}, .md-search-result`
   const BLOCKS = "p, h1, h2, h3, h4, td, th"
 
-  /* The passages to mark: the first hl=… values of the query string, each decoded as
-     URLSearchParams decodes it, without reading the rest of a query that may be megabytes long. */
-  function passagesIn(search) {
+  /* The passages to mark: the first name=… (hl=…, hw=…) values of the query string, each decoded
+     as URLSearchParams decodes it, without reading the rest of a query that may be megabytes long. */
+  function passagesIn(search, name) {
     const passages = new Set()
     let from = search.startsWith("?") ? 1 : 0
     for (let pairs = 0; from < search.length && pairs < MAX_PAIRS && passages.size < MAX_PASSAGES; pairs++) {
@@ -100,8 +103,8 @@ document.addEventListener("input", function (ev) {
       if (end === -1)
         end = search.length
       // A UTF-16 unit is at most 9 characters percent-encoded: a longer value is too long anyway.
-      if (search.startsWith("hl=", from) && end - from <= 3 + 9 * MAX_LENGTH) {
-        const passage = new URLSearchParams(search.slice(from, end)).get("hl")
+      if (search.startsWith(`${name}=`, from) && end - from <= 3 + 9 * MAX_LENGTH) {
+        const passage = new URLSearchParams(search.slice(from, end)).get(name)
         if (passage && passage.length <= MAX_LENGTH)
           passages.add(passage)
       }
@@ -196,22 +199,27 @@ document.addEventListener("input", function (ev) {
   }
 
   const start = performance.now()
-  const passages = location.search ? passagesIn(location.search) : []
+  const passages = location.search ? passagesIn(location.search, "hl") : []
+  const pieces = location.search ? passagesIn(location.search, "hw") : []
   const article = document.querySelector("article")
   if (!article || !location.search)
     return
 
-  for (const block of passages.length ? article.querySelectorAll(BLOCKS) : []) {
-    if (block.querySelector(BLOCKS))
+  // One pass over the blocks, each marked once with all it gets, so marks never nest.
+  const paragraph = fragmentTarget()
+  const near = paragraph && article.contains(paragraph) ? pieces : []
+  for (const block of passages.length || near.length ? article.querySelectorAll(BLOCKS) : []) {
+    const marked = near.length && paragraph.contains(block) ? passages.concat(near) : passages
+    if (!marked.length || block.querySelector(BLOCKS))
       continue
     const nodes = textNodes(block)
-    const spans = spansIn(nodes.map(n => n.data).join(""), passages)
+    const spans = spansIn(nodes.map(n => n.data).join(""), marked)
     if (spans.length)
       wrap(nodes, spans)
   }
   measure("search-hit marking")
 
-  const target = fragmentTarget() || article
+  const target = paragraph || article
   const first = target.querySelector("mark.search-hit") || article.querySelector("mark.search-hit")
   if (first)
     first.scrollIntoView({ block: "center" })

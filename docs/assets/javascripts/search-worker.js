@@ -2,8 +2,10 @@
  * Phrase search for a Chinese text, behind Material for MkDocs' own search UI.
  *
  * Material talks to its search worker with four messages (SETUP, READY, QUERY, RESULT); this
- * worker answers them with exact substring matching instead of lunr + jieba. Why, and what was
- * measured: design/search.md (not part of the site; in the repository).
+ * worker answers them with exact substring matching instead of lunr + jieba, and, when the
+ * speech does not hold the query as typed, adds the paragraphs that hold most of its pieces
+ * (character pairs) below a line that says so. Why, and what was measured: design/search.md
+ * (not part of the site; in the repository).
  *
  * Matching works on "folded" text: NFKC (full-width and half-width forms become one), lower
  * case, traditional characters mapped to the site's simplified ones (table from the index), and
@@ -12,7 +14,7 @@
  * punctuation width finds itself. Each folded character remembers where it came from, so a hit
  * is shown and highlighted in the original text.
  *
- * The index (search/search_docs.js, written by speech/search_index.py) is loaded on the first
+ * The index (search/search_docs.js, written by speech/search/index.py) is loaded on the first
  * query, not at page load: Material's SETUP message only says where it is.
  *
  * It runs as a real Worker over http(s) and inside Material's iframe shim from file://, so it
@@ -26,13 +28,18 @@ const READY = 1
 const QUERY = 2
 const RESULT = 3
 
+const MAX_QUERY_LENGTH = 1000    // UTF-16 units of a query read; a longer paste is cut here
 const MAX_TERMS = 16             // words in one query; more are ignored
+const MAX_NEAR_BLOCKS = 12       // near hits listed at most
+// A near hit holds at least this share of the query's pieces, counted and weighted by rarity.
+const NEAR_SHARE = 0.5
+const NEAR_LINE = "没有完全相同的字句，以下段落包含其中的词语"
 const MAX_SHOWN_BLOCKS = 3       // matching blocks shown under a page; the rest fold into "more"
 const SNIPPET_CONTEXT = 30       // characters shown before the first hit in a long block
 const SNIPPET_LENGTH = 120       // characters of a block shown at most
 
 let variants = {}                // traditional character -> the site's character
-let maxPassages = 0              // passages a hit's link carries (the index says: speech/search_index.py)
+let maxPassages = 0              // passages a hit's link carries (the index says: speech/search/index.py)
 let pages = []                   // [{ location, title, blocks: [...] }] in navigation order
 
 /* Folding --------------------------------------------------------------- */
@@ -72,11 +79,12 @@ function findAll(haystack, needle) {
   return found
 }
 
-/* The query's words: split on white space (NFKC turns the ideographic space into a plain one). */
+/* The query's words: split on white space (NFKC turns the ideographic space into a plain one).
+   Only the first MAX_QUERY_LENGTH units are read, so a pasted megabyte costs what a page does. */
 function parseQuery(query) {
   const terms = []
   const seen = new Set()
-  for (const word of String(query).normalize("NFKC").split(/\s+/u)) {
+  for (const word of String(query).slice(0, MAX_QUERY_LENGTH).normalize("NFKC").split(/\s+/u)) {
     const folded = fold(word)
     if (folded.length === 0 || seen.has(folded.text))
       continue
@@ -122,15 +130,26 @@ function setup({ config, docs }) {
       byLocation.set(path, page)
       pages.push(page)
     }
-    if (doc.location.includes("#"))
+    if (doc.location.includes("#")) {
+      const folded = fold(doc.text)
       page.blocks.push({
         location: doc.location,
         title: doc.title,
         text: doc.text,
         speech: Boolean(doc.speech),
-        folded: fold(doc.text)
+        folded,
+        pairs: pairsOf(folded.chars)
       })
+    }
   }
+}
+
+/* Each pair of neighbouring folded characters: pairs[i] is chars[i] + chars[i + 1]. */
+function pairsOf(chars) {
+  const pairs = []
+  for (let i = 0; i + 1 < chars.length; i++)
+    pairs.push(chars[i] + chars[i + 1])
+  return pairs
 }
 
 /* Search ----------------------------------------------------------------- */
@@ -187,10 +206,10 @@ function snippet(text, spans) {
 }
 
 /* The link into the page: ?hl= carries each matched passage as it stands in the text, which
-   page.js marks on arrival. */
-function link(location, phrases) {
+   page.js marks on arrival (?hw=, a near hit's pieces, it marks in the linked block alone). */
+function link(location, phrases, name = "hl") {
   const [path, anchor] = location.split("#")
-  const query = [...phrases].slice(0, maxPassages).map(p => `hl=${encodeURIComponent(p)}`).join("&")
+  const query = [...phrases].slice(0, maxPassages).map(p => `${name}=${encodeURIComponent(p)}`).join("&")
   return `${path}${query ? `?${query}` : ""}${anchor !== undefined ? `#${anchor}` : ""}`
 }
 
@@ -206,6 +225,114 @@ function byKey(a, b) {
     if (a.key[i] !== b.key[i])
       return b.key[i] - a.key[i]
   return 0
+}
+
+/* The near hits: blocks that hold most of the query's pieces, though not the query as typed.
+ *
+ * A piece is a pair of neighbouring characters of a word (a one-character word is its own
+ * piece), so 单位职能职责搞清楚 is 单位 位职 职能 … 清楚, and 单位的职能职责要搞清楚 holds six of
+ * its eight. Each piece weighs by its rarity among the blocks (BM25's idf), so 的工 counts less
+ * than 职责. A block is a near hit if it holds at least NEAR_SHARE of the pieces counted, and of
+ * the weight of those that stand anywhere in the text (one that stands nowhere, like 位职 where
+ * two words were joined, tells no block from another): a query of unrelated characters finds
+ * nothing, nor one whose rare pieces a block lacks. Near hits rank the speech first, then
+ * by the weighted share, scaled by how close together the pieces stand: the shortest stretch of
+ * the block that holds one of each, against the pieces' own length.
+ */
+function nearHits(terms, exclude) {
+  const pieces = new Map()                   // piece -> { terms: the words it is of, length: 2 or 1 }
+  terms.forEach((term, i) => {
+    const own = term.chars.length === 1 ? term.chars : pairsOf(term.chars)
+    for (const piece of own) {
+      const entry = pieces.get(piece) || { terms: new Set(), length: term.chars.length === 1 ? 1 : 2 }
+      entry.terms.add(i)
+      pieces.set(piece, entry)
+    }
+  })
+  if (pieces.size < 2)                       // one piece is a word the exact search has looked for
+    return []
+
+  // Where each piece stands in each block, and in how many blocks it stands at all.
+  const candidates = []
+  const blockCount = new Map()
+  let blocks = 0
+  for (const page of pages)
+    for (const block of page.blocks) {
+      blocks += 1
+      const at = new Map()                   // piece -> folded offsets
+      const standsAt = (piece, i) => {
+        const offsets = at.get(piece)
+        if (offsets)
+          offsets.push(i)
+        else
+          at.set(piece, [i])
+      }
+      const chars = block.folded.chars
+      for (let i = 0; i < chars.length; i++) {
+        if (pieces.has(chars[i]))              // a one-character word
+          standsAt(chars[i], i)
+        if (pieces.has(block.pairs[i]))        // (past the last pair: undefined, never a piece)
+          standsAt(block.pairs[i], i)
+      }
+      at.forEach((_, piece) => blockCount.set(piece, (blockCount.get(piece) || 0) + 1))
+      if (at.size * 2 >= pieces.size && !exclude.has(block))
+        candidates.push({ page, block, at })
+    }
+
+  const weight = piece => {
+    const n = blockCount.get(piece) || 0
+    return Math.log(1 + (blocks - n + 0.5) / (n + 0.5))
+  }
+  let total = 0
+  blockCount.forEach((_, piece) => { total += weight(piece) })
+
+  const hits = []
+  for (const { page, block, at } of candidates) {
+    let held = 0
+    at.forEach((_, piece) => { held += weight(piece) })
+    if (held < NEAR_SHARE * total)
+      continue
+    const window = closestTogether(at, pieces)
+    // Overlapping pairs (职能 能职 职责) are one stretch of k + 1 characters, not 2k.
+    const closeness = Math.min(1, (at.size + 1) / (window.end - window.start))
+    const found = new Set()
+    at.forEach((_, piece) => pieces.get(piece).terms.forEach(i => found.add(i)))
+    hits.push({
+      page, block, found,
+      hits: window.hits,
+      key: [+block.speech, (held / total) * (1 + closeness) / 2]
+    })
+  }
+  return hits.sort(byKey).slice(0, MAX_NEAR_BLOCKS)
+}
+
+/* The shortest stretch of a block holding one occurrence of each piece it holds: its folded
+   [start, end) and the occurrences in it, as { at, length } hits. */
+function closestTogether(at, pieces) {
+  const events = []
+  at.forEach((offsets, piece) => offsets.forEach(offset => events.push({ piece, offset })))
+  // At one offset the longer piece last, so the window's last event is also where it ends.
+  events.sort((a, b) => a.offset - b.offset || pieces.get(a.piece).length - pieces.get(b.piece).length)
+  const inside = new Map()                   // piece -> occurrences in the window
+  let best = null
+  let from = 0
+  for (let to = 0; to < events.length; to++) {
+    inside.set(events[to].piece, (inside.get(events[to].piece) || 0) + 1)
+    while (inside.get(events[from].piece) > 1) {
+      inside.set(events[from].piece, inside.get(events[from].piece) - 1)
+      from++
+    }
+    if (inside.size === at.size) {
+      const end = events[to].offset + pieces.get(events[to].piece).length
+      if (!best || end - events[from].offset < best.end - best.start)
+        best = { start: events[from].offset, end, from, to }
+    }
+  }
+  const chosen = new Map()                   // the first occurrence of each piece in the window
+  for (const event of events.slice(best.from, best.to + 1))
+    if (!chosen.has(event.piece))
+      chosen.set(event.piece, { at: event.offset, length: pieces.get(event.piece).length })
+  return { start: best.start, end: best.end, hits: [...chosen.values()] }
 }
 
 function search(query) {
@@ -275,7 +402,45 @@ function search(query) {
       terms: termFlags(terms, found)
     }, ...children]
   })
-  return { items }
+
+  // The speech holds the query as typed: nothing is nearer than that.
+  if (ranked.some(({ matches }) => matches.some(m => m.block.speech && m.found.size === terms.length)))
+    return { items }
+  const shown = new Set(ranked.flatMap(({ matches }) => matches.map(m => m.block)))
+  return { items: [...items, ...nearItems(terms, nearHits(terms, shown))] }
+}
+
+/* Near hits, a result per page in the order of each page's best block, the first headed by the
+   line that says these are not the query as typed. A near hit's link names its pieces with hw=,
+   which page.js marks in the linked paragraph only. */
+function nearItems(terms, hits) {
+  const byPage = new Map()
+  for (const hit of hits) {
+    if (!byPage.has(hit.page))
+      byPage.set(hit.page, [])
+    byPage.get(hit.page).push(hit)
+  }
+  return [...byPage].map(([page, pageHits], n) => {
+    const found = new Set()
+    const children = pageHits.map(({ block, found: blockFound, hits: pieceHits }, i) => {
+      blockFound.forEach(t => found.add(t))
+      const spans = spansOf(block, pieceHits)
+      return {
+        location: link(block.location, new Set(spans.map(([s, e]) => block.text.slice(s, e))), "hw"),
+        title: escapeHTML(block.title),
+        text: snippet(block.text, spans),
+        score: i < MAX_SHOWN_BLOCKS ? 1 : 0,
+        terms: termFlags(terms, blockFound)
+      }
+    })
+    return [{
+      location: link(page.location, []),
+      title: (n === 0 ? `<span class="search-near">${NEAR_LINE}</span>` : "") + escapeHTML(page.title),
+      text: "",
+      score: 1,
+      terms: termFlags(terms, found)
+    }, ...children]
+  })
 }
 
 /* Protocol --------------------------------------------------------------- */

@@ -4,7 +4,7 @@
  *
  * The queries and what each must find are worked out from the source text by the oracle
  * (tests/oracle.py), in Python: tests/test_search.py writes them to a JSON file and runs this
- * file with SEARCH_QUALITY_CASES naming it. Run alone (`node --test`), it has no cases and skips.
+ * file with SEARCH_QUALITY_CASES naming it (named .run.js: a bare `node --test` leaves it alone).
  */
 "use strict"
 
@@ -14,7 +14,9 @@ const fs = require("node:fs")
 const { startWorker, pagesOf, documentsOf, marksOf } = require("./worker-harness.js")
 
 const CASES = process.env.SEARCH_QUALITY_CASES
-const cases = CASES ? JSON.parse(fs.readFileSync(CASES, "utf8")) : null
+if (!CASES)
+  throw new Error("SEARCH_QUALITY_CASES names no cases: run tests/test_search.py, which writes them")
+const cases = JSON.parse(fs.readFileSync(CASES, "utf8"))
 
 /* What search compares: NFKC, lower case, letters and digits only (as tests/search_ui.py fold). */
 function fold(text) {
@@ -32,7 +34,7 @@ async function search(query) {
   return worker.query(query)
 }
 
-describe("search quality against the built index", { skip: cases ? false : "no SEARCH_QUALITY_CASES (tests/test_search.py runs this file)" }, () => {
+describe("search quality against the built index", () => {
   for (const { query, pages } of cases ? cases.phrases : []) {
     test(`${query}: first a page that holds it, then every such page; the phrase marked whole`, async () => {
       const result = await search(query)
