@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 import speech.model
 from speech import collation, downloads, glossary, search_index
+from speech.notebook import notebook_data
 from speech.raw_html import ContentIsText, page_errors
 from speech.qr import qr_svg
 from speech.extension import SpeechExtension
@@ -86,6 +87,8 @@ def on_page_context(context, page, config, nav):
         take_away = downloads.document(model, page.file.src_uri.removesuffix(".md"))
         context["take_away"] = take_away
         context["copied_text"] = downloads.copied_text(take_away)
+    if page.meta.get("notebook") is True:           # 我的笔记: the texts a reader's marks are anchored in
+        context["notebook"] = notebook_data(model)
     # Only a published address is worth a QR code: without SITE_URL there is none to encode.
     context["qr_svg"] = qr_svg(url, f"二维码：{url}") if url else ""
     return context
