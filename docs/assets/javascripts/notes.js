@@ -364,10 +364,12 @@
 
   const sectionOf = id => id.replace(/-\d+$/, "")
 
-  /* The bar for what is selected now, or a plain word why there is none. */
+  /* The bar for what is selected now, or a plain word why there is none; not while a pointer is
+     still drawing the selection (its mouseup offers it). */
+  let pointerDown = false
   function offerSelection() {
     const selection = getSelection()
-    if (!selection.rangeCount || selection.isCollapsed)
+    if (pointerDown || !selection.rangeCount || selection.isCollapsed)
       return
     const range = selection.getRangeAt(0)
     const article = document.querySelector("article")
@@ -581,7 +583,10 @@
 
   function notebookText() {
     const order = data ? data.paragraphs.map(p => p.id) : pageBlocks().map(b => b.id)
-    const title = data ? data.title : document.querySelector("article h1").textContent
+    // The speech's title: 我的笔记's data, a section page's print masthead, or the page's h1.
+    const masthead = document.querySelector(".print-masthead")
+    const title = data ? data.title
+      : masthead ? masthead.textContent.replace(/^《|》$/g, "") : speechText(document.querySelector("article h1"))
     return exportText(ordered(marks, order), placeOf, title, today())
   }
 
@@ -703,8 +708,17 @@
     clearTimeout(pending)
     pending = setTimeout(offerSelection, 150)
   }
-  document.addEventListener("mouseup", selectionSettled)
-  document.addEventListener("touchend", selectionSettled)
+  document.addEventListener("pointerdown", ev => {
+    pointerDown = !(bar && bar.contains(ev.target))
+  })
+  document.addEventListener("pointercancel", () => { pointerDown = false })
+  document.addEventListener("pointerup", ev => {
+    if (bar && bar.contains(ev.target))
+      return
+    pointerDown = false
+    clearTimeout(pending)
+    offerSelection()                              // at once: the reader's next click is on the bar
+  })
   document.addEventListener("keyup", ev => ev.shiftKey && selectionSettled())
   document.addEventListener("selectionchange", () => {
     const selection = getSelection()
