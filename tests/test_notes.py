@@ -15,6 +15,7 @@ from browser_wait import until
 from conftest import copy_project, parsed_page
 from harness import build_site
 from oracle import SOURCE, edition
+from test_access import CHINESE, STANDIN
 
 EDITION = edition()
 TEXTS = {"kaichang-1": EDITION.opening} | {
@@ -363,6 +364,20 @@ def test_from_disk_marks_reach_my_notes_with_links_back(reader, site):
     assert link.inner_text() == LABELS["yiyi-2"]
     assert link.get_attribute("href") == (site / "yiyi.html").as_uri() + "#yiyi-2"
     assert page.locator(".notes-card__quote").inner_text() == f"“{TEXTS['yiyi-2']}”"
+    assert page.problems == []
+
+
+def test_read_aloud_on_my_notes_reads_the_passages_and_the_thoughts(reader, served):
+    page = reader(init=f"window.__speechConfig = {json.dumps({'voices': CHINESE})};\n{STANDIN}")
+    seed(page, served, [mark_of("mudi-3", TEXTS["mudi-3"][:10], "第一条想法"), mark_of("mudi-1", TEXTS["mudi-1"][:6])])
+    page.goto(served + "biji.html")
+    page.wait_for_selector(".notes-card")
+    page.click(".access-entry")
+    page.wait_for_selector("#access-tools:not([hidden])")
+    page.click("[data-access-action=read]")
+    until(page, "document.querySelector('.access-status').textContent === '朗读完毕'")
+    assert page.evaluate("window.__speech.spoken.map(u => u.text)") == [
+        f"“{TEXTS['mudi-1'][:6]}”", f"“{TEXTS['mudi-3'][:10]}”", "第一条想法"]
     assert page.problems == []
 
 
