@@ -316,8 +316,8 @@
   /* A paragraph's address on its own page (yiyi-3: yiyi.html#yiyi-3; the opening: index.html),
      also from 全文, which shows every paragraph again under the same ids. */
   function addressOf(id) {
-    const page = data ? data.paragraphs.find(p => p.id === id).page
-      : id.startsWith("kaichang-") ? "index.html" : `${sectionOf(id)}.html`
+    const known = data && data.paragraphs.find(p => p.id === id)
+    const page = known ? known.page : id.startsWith("kaichang-") ? "index.html" : `${sectionOf(id)}.html`
     return new URL(`${page}#${id}`, siteRoot).href
   }
 
@@ -350,11 +350,11 @@
     for (const block of pageBlocks()) {
       if (!range.intersectsNode(block))
         continue
-      const total = speechText(block).length
+      const whole = speechText(block)
       const start = block.contains(range.startContainer) ? offsetOf(block, range.startContainer, range.startOffset) : 0
-      const end = block.contains(range.endContainer) ? offsetOf(block, range.endContainer, range.endOffset) : total
+      const end = block.contains(range.endContainer) ? offsetOf(block, range.endContainer, range.endOffset) : whole.length
       // Blank ends of a selection (a triple click takes the space after the block) are not words.
-      const text = speechText(block).slice(start, end)
+      const text = whole.slice(start, end)
       const lead = text.length - text.trimStart().length
       const trail = text.length - text.trimEnd().length
       if (end - trail > start + lead)
@@ -378,8 +378,8 @@
       return
     const parts = selected(range)
     if (!parts.length) {
-      const inSpeech = range.commonAncestorContainer.parentElement && range.commonAncestorContainer.parentElement.closest(".speech")
-      if (inSpeech || (range.startContainer.parentElement && range.startContainer.parentElement.closest("p.speech")))
+      const start = range.startContainer
+      if ((start.nodeType === Node.ELEMENT_NODE ? start : start.parentElement).closest(PARAGRAPHS))
         say("所选的是编者加的标记，不是讲话原文：不能划线")
       return
     }
@@ -433,6 +433,13 @@
         say(`已划线：${block.dataset.label}第 ${n + 1} 句`)
       }, `划线第 ${n + 1} 句：${text}`))
     }
+    const bySentence = button("逐句划线", () => {
+      sentences.hidden = !sentences.hidden
+      bySentence.setAttribute("aria-expanded", String(!sentences.hidden))
+      if (!sentences.hidden && sentences.firstChild)
+        sentences.firstChild.focus()
+    })
+    bySentence.setAttribute("aria-expanded", "false")
     b.append(
       button("划线本段", () => {
         addMark(block, 0, total)
@@ -440,15 +447,9 @@
         say(`已划线：${block.dataset.label}`)
       }),
       button("给本段写想法", () => editThought(addMark(block, 0, total).id, block.id)),
-      button("逐句划线", ev => {
-        sentences.hidden = !sentences.hidden
-        ev.currentTarget.setAttribute("aria-expanded", String(!sentences.hidden))
-        if (!sentences.hidden && sentences.firstChild)
-          sentences.firstChild.focus()
-      }),
+      bySentence,
       button("关闭", () => closeBar(true), "关闭划线工具"),
       sentences)
-    b.querySelectorAll(".notes-button")[2].setAttribute("aria-expanded", "false")
     b.firstChild.focus()
   }
 

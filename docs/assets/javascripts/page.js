@@ -265,7 +265,7 @@ function reference(start, url) {
       () => tell("已复制引用：" + citation),
       () => tell("未能复制，请手动复制地址栏中的链接")
     )
-    notes().then(book => book.openParagraph(mark.closest(".speech"), mark))   // 划线本段 and the rest
+    loadNotes().then(book => book.openParagraph(mark.closest(".speech"), mark))   // 划线本段 and the rest
   })
 })()
 
@@ -384,7 +384,7 @@ document.addEventListener("click", function (ev) {
  *    listed on 我的笔记. The code loads on first use only: a selection inside the speech, a ¶,
  *    the 我的笔记 page, or a page visited by a reader who has marks; a first visit loads none of it.
  */
-const notes = (function () {
+const loadNotes = (function () {
   "use strict"
   const source = new URL("notes.min.js", document.currentScript.src).href
   let loading = null
