@@ -308,7 +308,9 @@
       const width = Math.min(bar.offsetWidth || 320, innerWidth - 16)
       bar.style.top = `${rect.bottom - box.top + 8}px`
       bar.style.left = `${Math.max(8 - box.left, Math.min(rect.left - box.left, innerWidth - 8 - width - box.left))}px`
-      bar.scrollIntoView({ block: "nearest" })    // at 特大 on a phone it may start below the screen
+      // At 特大 on a phone it may start below the screen: brought into view once it is filled.
+      const shown = bar
+      requestAnimationFrame(() => shown.isConnected && shown.scrollIntoView({ block: "nearest" }))
     }
     return bar
   }
