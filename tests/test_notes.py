@@ -352,6 +352,17 @@ def test_delete_and_clear_all_with_a_confirmation(reader, served):
     assert page.problems == []
 
 
+def test_inside_wechat_copy_and_print_stay_and_no_download_is_offered(reader, served):
+    page = reader(width=360, height=780, is_mobile=True, has_touch=True,
+                  user_agent="Mozilla/5.0 (Linux; Android 12) AppleWebKit/537.36 Chrome/120 Mobile MicroMessenger/8.0.40")
+    seed(page, served, [mark_of("mudi-2", TEXTS["mudi-2"][:8])])
+    page.goto(served + "biji.html")
+    page.wait_for_selector(".notes-card")
+    shown = [b.inner_text() for b in page.locator(".notes-book__actions button").all() if b.is_visible()]
+    assert shown == ["复制全部", "打印", "全部清除"]
+    assert page.problems == []
+
+
 def test_from_disk_marks_reach_my_notes_with_links_back(reader, site):
     page = reader()
     page.goto((site / "yiyi.html").as_uri())
