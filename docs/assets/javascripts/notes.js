@@ -11,6 +11,7 @@
  * the quoted words themselves, by which it is found again when the edition changes.
  *
  * Whatever a reader types is only ever set as textContent or as a form control's value.
+ * From page.js, which loads it: copyText, tell (the status line) and reference (GB/T 7714).
  */
 ;(function (root) {
   "use strict"
