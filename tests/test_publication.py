@@ -127,8 +127,9 @@ def test_headings_and_terms_stay_whole_and_no_paragraph_ends_on_one_character(pa
 
 # The article's controls a reader sees (visible as Playwright has it: a box of some size, not
 # visibility: hidden), but for those inside a collapsible note or a table: their boxes, in one call.
+# Reading controls: not those of a page's own content (我的笔记's list, its export and its cards).
 SHOWN_CONTROLS = """() => [...document.querySelectorAll('article button, article .take-away a')]
-  .filter(e => !e.closest('.md-typeset details, .md-typeset table'))
+  .filter(e => !e.closest('.md-typeset details, .md-typeset table, .notes-book'))
   .map(e => [e, e.getBoundingClientRect()])
   .filter(([e, box]) => box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden')
   .map(([e, box]) => ({ text: e.innerText, top: box.top, bottom: box.bottom }))"""

@@ -17,6 +17,7 @@ NAV = [  # (label in the navigation, built file, the page's h1)
     ("二、培训的目的", "mudi.html", "二、培训的目的"),
     ("三、培训的基本要求", "yaoqiu.html", "三、培训的基本要求"),
     ("全文", "quanwen.html", SPEECH_TITLE),
+    ("我的笔记", "biji.html", "我的笔记"),
     ("术语", "shuyu.html", "术语"),
     ("编辑说明", "bianji.html", "编辑说明"),
     ("对照原文", "duizhao.html", "对照原文"),

@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from speech.edition.edition import Edition
+from speech.edition.notebook import notebook_data
 from speech.search import index as search_index
 from speech.search.index import SearchBlock
 from speech.takeaway import downloads
@@ -44,6 +45,8 @@ def page_context(context: dict[str, Any], page: Page, edition: Edition, publishe
         take_away = downloads.document(model, page.file.src_uri.removesuffix(".md"))
         context["take_away"] = take_away
         context["copied_text"] = downloads.copied_text(take_away)
+    if page.meta.get("notebook") is True:   # 我的笔记: the texts a reader's marks are anchored in
+        context["notebook"] = notebook_data(model)
     # Only a published address is worth a QR code: without site_url there is none to encode.
     context["qr_svg"] = qr_svg(url, f"二维码：{url}") if url else ""
     return context

@@ -206,11 +206,12 @@
     return text
   }
 
-  /* What is read, in order: the sentences of the speech, then (if asked) the editors' notes. */
+  /* What is read, in order: the sentences of the speech, then (if asked) the editors' notes. On
+     我的笔记, a reader's passages and thoughts (.read-aloud, notes.js). */
   function readable() {
     if (!article)
       return []
-    const items = [...article.querySelectorAll(".speech .sentence")]
+    const items = [...article.querySelectorAll(".speech .sentence, .read-aloud .sentence")]
     if (settings.zhushi === true)
       for (const note of article.querySelectorAll(".footnote li")) {
         const copy = note.cloneNode(true)

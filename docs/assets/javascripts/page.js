@@ -6,7 +6,8 @@
  *   4. the 打印 button;
  *   5. take-away: 复制本节 / 复制全文, and the download links inside WeChat;
  *   6. 字号: 默认 · 大 · 超大, remembered across pages and visits;
- *   7. the glossary card: clear of the page's footer, closed by scrolling, a tap elsewhere, Escape.
+ *   7. the glossary card: clear of the page's footer, closed by scrolling, a tap elsewhere, Escape;
+ *   8. 学习笔记: notes.js, loaded on first use.
  * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
  * them (speech/plugin/hosting.py).
  */
@@ -226,6 +227,19 @@ document.addEventListener("input", function (ev) {
   measure("search-hit marking and scrolling")
 })()
 
+/* The reader's today as YYYY-MM-DD, in the reader's own time zone: the date of citing. */
+function today() {
+  const now = new Date()
+  const pad = n => String(n).padStart(2, "0")
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/* A reference in GB/T 7714-2015 (section 3): the part the build wrote, the date, the address.
+   notes.js cites the passages it exports with it too. */
+function reference(start, url) {
+  return `${start}[${today()}]. ${url}.`
+}
+
 /*
  * 3. References in GB/T 7714-2015 for an electronic resource, with the reader's own date of citing:
  *      佚名. 在市城管局系统基层党务干部培训班开班仪式上的动员讲话[EB/OL]. (2022)[2026-11-27]. https://…/yiyi.html#yiyi-3.
@@ -236,17 +250,6 @@ document.addEventListener("input", function (ev) {
  */
 ;(function () {
   "use strict"
-
-  /* The reader's today as YYYY-MM-DD, in the reader's own time zone. */
-  function today() {
-    const now = new Date()
-    const pad = n => String(n).padStart(2, "0")
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-  }
-
-  function reference(start, url) {
-    return `${start}[${today()}]. ${url}.`
-  }
 
   const block = document.querySelector(".cite-reference")
   if (block) {
@@ -270,6 +273,7 @@ document.addEventListener("input", function (ev) {
       () => tell("已复制引用：" + citation),
       () => tell("未能复制，请手动复制地址栏中的链接")
     )
+    loadNotes().then(book => book.openParagraph(mark.closest(".speech"), mark))   // 划线本段 and the rest
   })
 })()
 
@@ -381,4 +385,40 @@ document.addEventListener("click", function (ev) {
   })
   addEventListener("scroll", () => performance.now() > shownAt && close(), { passive: true })
   document.addEventListener("keydown", ev => ev.key === "Escape" && close())
+})()
+
+/*
+ * 8. 学习笔记 (notes.js, notes.css; design/notes.md): marks on the speech and a reader's thoughts,
+ *    listed on 我的笔记. The code loads on first use only: a selection inside the speech, a ¶,
+ *    the 我的笔记 page, or a page visited by a reader who has marks; a first visit loads none of it.
+ */
+const loadNotes = (function () {
+  "use strict"
+  const source = new URL("notes.min.js", document.currentScript.src).href
+  let loading = null
+
+  function load() {
+    loading = loading || new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement("script"), { src: source })
+      script.addEventListener("load", () => resolve(window.jianghuaNotes))
+      script.addEventListener("error", reject)
+      document.head.appendChild(script)
+    })
+    return loading
+  }
+
+  let stored = null
+  try {
+    stored = localStorage.getItem("jianghua.notes")
+  } catch (storageRefused) { /* nothing kept to show */ }
+  if (document.querySelector(".notes-book") || (stored && stored.includes('"para"')))
+    load()
+  document.addEventListener("selectionchange", function () {
+    const selection = getSelection()
+    const node = selection.anchorNode
+    const element = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)
+    if (!loading && !selection.isCollapsed && element && element.closest("article .speech"))
+      load().then(book => book.offerSelection())
+  })
+  return load
 })()
