@@ -116,7 +116,7 @@
   const data = book ? JSON.parse(book.querySelector(".notes-data").textContent) : null
   const inWeChat = /MicroMessenger/i.test(navigator.userAgent)
 
-  const stylesheet = new URL("../stylesheets/notes.min.css", script ? script.src : location.href).href
+  const stylesheet = new URL(document.querySelector("script[data-notes-styles]").dataset.notesStyles, document.baseURI).href
   if (![...document.querySelectorAll("link[rel=stylesheet]")].some(l => l.href === stylesheet))
     document.head.appendChild(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }))
 

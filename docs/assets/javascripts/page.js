@@ -394,7 +394,9 @@ document.addEventListener("click", function (ev) {
  */
 const loadNotes = (function () {
   "use strict"
-  const source = new URL("notes.min.js", document.currentScript.src).href
+  // Its address is an attribute of main.html's settings script: a published build names the
+  // file by its content (speech/hosting/assets.py) and rewrites attributes only.
+  const source = new URL(document.querySelector("script[data-notes-code]").dataset.notesCode, document.baseURI).href
   let loading = null
 
   function load() {
