@@ -29,8 +29,8 @@ def settled(page, timeout: float = 5) -> None:
 
 
 # True once the print stylesheet is in: media="print", it loads at the lowest priority, after the
-# page's load event may have fired.
-PRINT_RULES_LOADED = "[...document.styleSheets].some(sheet => (sheet.href || '').endsWith('print.min.css'))"
+# page's load event may have fired. (Published, its name carries its content's hash: speech/hosting/assets.py.)
+PRINT_RULES_LOADED = "[...document.styleSheets].some(sheet => /print(\\.[0-9a-f]{8})?\\.min\\.css$/.test(sheet.href || ''))"
 
 
 def forget_the_site(page) -> None:
