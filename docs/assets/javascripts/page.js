@@ -6,7 +6,8 @@
  *   4. the 打印 button;
  *   5. take-away: 复制本节 / 复制全文, and the download links inside WeChat;
  *   6. 字号: 默认 · 大 · 超大, remembered across pages and visits;
- *   7. the glossary card: clear of the page's footer, closed by scrolling, a tap elsewhere, Escape.
+ *   7. the glossary card: clear of the page's footer, closed by scrolling, a tap elsewhere, Escape;
+ *   8. keyboard focus never hidden: not on what Material keeps off screen, not under the header.
  * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
  * them (hooks/deploy_headers.py).
  */
@@ -373,4 +374,74 @@ document.addEventListener("click", function (ev) {
   })
   addEventListener("scroll", () => performance.now() > shownAt && close(), { passive: true })
   document.addEventListener("keydown", ev => ev.key === "Escape" && close())
+})()
+
+/*
+ * 8. Keyboard focus never lands on what cannot be seen (WCAG 2.4.7, 2.4.11). On a narrow screen
+ *    Material keeps the closed search and the closed drawer's navigation off screen, yet Tab
+ *    reached them: they are inert while closed, and their openers in the header (labels) become
+ *    buttons that Tab reaches and Enter or Space press; Escape closes the drawer. A focused
+ *    element is scrolled clear of the sticky header: scroll-padding-top is the header's height
+ *    (the 无障碍 tools add their bar at the foot, as scroll-padding-bottom, in access.js).
+ *    The inert parts open in a capture listener, before Material's own, which focuses the box.
+ */
+;(function () {
+  "use strict"
+  const root = document.documentElement
+  const header = document.querySelector(".md-header")
+  const hidden = [
+    // [its toggle, what it opens, the width up to which Material keeps it off screen, opener's name]
+    ["__search", ".md-search", "(max-width: 59.984375em)", "检索"],
+    ["__drawer", ".md-sidebar--primary", "(max-width: 76.234375em)", "导航"]
+  ].map(([id, selector, media, name]) => ({
+    toggle: document.getElementById(id), part: document.querySelector(selector), narrow: matchMedia(media),
+    opener: header && header.querySelector(`label[for="${id}"]`), name
+  })).filter(h => h.toggle && h.part)
+
+  function sync() {
+    for (const { toggle, part, narrow } of hidden)
+      part.inert = narrow.matches && !toggle.checked
+    if (header)
+      root.style.scrollPaddingTop = `${header.offsetHeight}px`   // CSSOM: allowed by the CSP
+  }
+
+  for (const { toggle, narrow, opener, name } of hidden) {
+    narrow.addEventListener("change", sync)
+    if (!opener)
+      continue
+    opener.tabIndex = 0
+    opener.setAttribute("role", "button")
+    opener.setAttribute("aria-label", name)
+    opener.addEventListener("keydown", ev => {
+      if (ev.key === "Enter" || ev.key === " ") {
+        ev.preventDefault()
+        toggle.click()
+      }
+    })
+  }
+  document.addEventListener("change", ev => hidden.some(h => h.toggle === ev.target) && sync(), true)
+  // The search's results cover the page: Tab on past them closes the search, as a click elsewhere does.
+  document.addEventListener("focusin", ev => {
+    const search = hidden.find(h => h.toggle.id === "__search")
+    if (search && search.toggle.checked && !search.part.contains(ev.target) && ev.target !== search.opener)
+      search.toggle.click()
+  })
+  document.addEventListener("keydown", ev => {
+    const drawer = hidden.find(h => h.toggle.id === "__drawer")
+    if (ev.key === "Escape" && drawer && drawer.toggle.checked) {
+      drawer.toggle.click()
+      if (drawer.opener)
+        drawer.opener.focus()
+    }
+  })
+  // The results box takes focus (Material's tabindex) even when it holds no result.
+  const output = document.querySelector(".md-search__output")
+  const results = document.querySelector(".md-search-result__list")
+  if (output && results)
+    new MutationObserver(() => { output.inert = !results.children.length })
+      .observe(results, { childList: true })
+  if (output)
+    output.inert = !(results && results.children.length)
+  addEventListener("resize", sync, { passive: true })
+  sync()
 })()
