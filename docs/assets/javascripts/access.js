@@ -468,6 +468,7 @@
     update() {
       const player = document.querySelector(".access-player")
       const reading = reader.state !== "idle"
+      this.el.hidden = !reading && !(caption.bar && !caption.bar.hidden)    // shown first: focus kept in it
       if (player && reading && player.parentElement !== this.el) {
         this.home = [player.parentElement, player.nextSibling]
         this.move(player, () => this.el.prepend(player))
@@ -475,7 +476,6 @@
         const [parent, next] = this.home
         this.move(player, () => parent.insertBefore(player, next))
       }
-      this.el.hidden = !reading && !(caption.bar && !caption.bar.hidden)
       this.fit()
     },
 

@@ -379,11 +379,12 @@ document.addEventListener("click", function (ev) {
 /*
  * 8. Keyboard focus never lands on what cannot be seen (WCAG 2.4.7, 2.4.11). On a narrow screen
  *    Material keeps the closed search and the closed drawer's navigation off screen, yet Tab
- *    reached them: they are inert while closed, and their openers in the header (labels) become
- *    buttons that Tab reaches and Enter or Space press; Escape closes the drawer. A focused
- *    element is scrolled clear of the sticky header: scroll-padding-top is the header's height
- *    (the 无障碍 tools add their bar at the foot, as scroll-padding-bottom, in access.js).
- *    The inert parts open in a capture listener, before Material's own, which focuses the box.
+ *    reached them: they are inert while closed. Their openers in the header are labels, which
+ *    Tab does not reach: each gets a button in its place, on the screens where it shows, that
+ *    Tab reaches and Enter or Space press; Escape closes the drawer. A focused element is
+ *    scrolled clear of the sticky header: scroll-padding-top is the header's height (the 无障碍
+ *    tools add their bar at the foot, as scroll-padding-bottom, in access.js). The inert parts
+ *    open in a capture listener, before Material's own, which focuses the search box.
  */
 ;(function () {
   "use strict"
@@ -395,39 +396,45 @@ document.addEventListener("click", function (ev) {
     ["__drawer", ".md-sidebar--primary", "(max-width: 76.234375em)", "导航"]
   ].map(([id, selector, media, name]) => ({
     toggle: document.getElementById(id), part: document.querySelector(selector), narrow: matchMedia(media),
-    opener: header && header.querySelector(`label[for="${id}"]`), name
+    label: header && header.querySelector(`label.md-header__button[for="${id}"]`), name, opener: null
   })).filter(h => h.toggle && h.part)
 
-  function sync() {
-    for (const { toggle, part, narrow } of hidden)
-      part.inert = narrow.matches && !toggle.checked
-    if (header)
-      root.style.scrollPaddingTop = `${header.offsetHeight}px`   // CSSOM: allowed by the CSP
+  for (const one of hidden) {
+    if (!one.label)
+      continue
+    const opener = one.opener = document.createElement("button")
+    opener.type = "button"
+    opener.className = `md-header__button md-icon header-opener header-opener--${one.toggle.id.slice(2)}`
+    opener.setAttribute("aria-label", one.name)
+    opener.append(...[...one.label.childNodes].map(node => node.cloneNode(true)))
+    opener.addEventListener("click", () => one.toggle.click())
+    one.label.before(opener)
+    one.label.style.display = "none"            // CSSOM: allowed by the CSP
   }
 
-  for (const { toggle, narrow, opener, name } of hidden) {
-    narrow.addEventListener("change", sync)
-    if (!opener)
-      continue
-    opener.tabIndex = 0
-    opener.setAttribute("role", "button")
-    opener.setAttribute("aria-label", name)
-    opener.addEventListener("keydown", ev => {
-      if (ev.key === "Enter" || ev.key === " ") {
-        ev.preventDefault()
-        toggle.click()
+  function sync() {
+    for (const { toggle, part, narrow, opener } of hidden) {
+      part.inert = narrow.matches && !toggle.checked
+      if (opener) {
+        opener.hidden = !narrow.matches
+        opener.setAttribute("aria-expanded", String(toggle.checked))
       }
-    })
+    }
+    if (header)
+      root.style.scrollPaddingTop = `${header.offsetHeight}px`
   }
+
+  for (const { narrow } of hidden)
+    narrow.addEventListener("change", sync)
   document.addEventListener("change", ev => hidden.some(h => h.toggle === ev.target) && sync(), true)
+  const search = hidden.find(h => h.toggle.id === "__search")
+  const drawer = hidden.find(h => h.toggle.id === "__drawer")
   // The search's results cover the page: Tab on past them closes the search, as a click elsewhere does.
   document.addEventListener("focusin", ev => {
-    const search = hidden.find(h => h.toggle.id === "__search")
     if (search && search.toggle.checked && !search.part.contains(ev.target) && ev.target !== search.opener)
       search.toggle.click()
   })
   document.addEventListener("keydown", ev => {
-    const drawer = hidden.find(h => h.toggle.id === "__drawer")
     if (ev.key === "Escape" && drawer && drawer.toggle.checked) {
       drawer.toggle.click()
       if (drawer.opener)
