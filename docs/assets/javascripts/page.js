@@ -378,70 +378,61 @@ document.addEventListener("click", function (ev) {
 
 /*
  * 8. Keyboard focus never lands on what cannot be seen (WCAG 2.4.7, 2.4.11). On a narrow screen
- *    Material keeps the closed search and the closed drawer's navigation off screen, yet Tab
- *    reached them: they are inert while closed. Their openers in the header are labels, which
- *    Tab does not reach: each gets a button in its place, on the screens where it shows, that
- *    Tab reaches and Enter or Space press; Escape closes the drawer. A focused element is
+ *    Material keeps the closed drawer's navigation off screen, yet Tab reached its links: it is
+ *    inert while closed. Its opener in the header is a label, which Tab does not reach: a button
+ *    takes its place on the screens where it shows, and Escape closes the drawer. The search box
+ *    opens when it takes focus; Tab on past it closes it again (its results would cover the page
+ *    behind), and its results box takes focus only when it holds results. A focused element is
  *    scrolled clear of the sticky header: scroll-padding-top is the header's height (the 无障碍
- *    tools add their bar at the foot, as scroll-padding-bottom, in access.js). The inert parts
- *    open in a capture listener, before Material's own, which focuses the search box.
+ *    tools add their bar at the foot, as scroll-padding-bottom, in access.js).
  */
 ;(function () {
   "use strict"
   const root = document.documentElement
   const header = document.querySelector(".md-header")
-  const hidden = [
-    // [its toggle, what it opens, the width up to which Material keeps it off screen, opener's name]
-    ["__search", ".md-search", "(max-width: 59.984375em)", "检索"],
-    ["__drawer", ".md-sidebar--primary", "(max-width: 76.234375em)", "导航"]
-  ].map(([id, selector, media, name]) => ({
-    toggle: document.getElementById(id), part: document.querySelector(selector), narrow: matchMedia(media),
-    label: header && header.querySelector(`label.md-header__button[for="${id}"]`), name, opener: null
-  })).filter(h => h.toggle && h.part)
+  const drawer = document.getElementById("__drawer")
+  const navigation = document.querySelector(".md-sidebar--primary")
+  const narrow = matchMedia("(max-width: 76.234375em)")      // Material's drawer, off screen when closed
+  const label = header && header.querySelector('label.md-header__button[for="__drawer"]')
+  let opener = null
 
-  for (const one of hidden) {
-    if (!one.label)
-      continue
-    const opener = one.opener = document.createElement("button")
+  if (drawer && label) {
+    opener = document.createElement("button")
     opener.type = "button"
-    opener.className = `md-header__button md-icon header-opener header-opener--${one.toggle.id.slice(2)}`
-    opener.setAttribute("aria-label", one.name)
-    opener.append(...[...one.label.childNodes].map(node => node.cloneNode(true)))
-    opener.addEventListener("click", () => one.toggle.click())
-    one.label.before(opener)
-    one.label.style.display = "none"            // CSSOM: allowed by the CSP
+    opener.className = "md-header__button md-icon header-opener"
+    opener.setAttribute("aria-label", "导航")
+    opener.append(...[...label.childNodes].map(node => node.cloneNode(true)))
+    opener.addEventListener("click", () => drawer.click())
+    label.before(opener)
+    label.style.display = "none"               // CSSOM: allowed by the CSP
   }
 
   function sync() {
-    for (const { toggle, part, narrow, opener } of hidden) {
-      part.inert = narrow.matches && !toggle.checked
-      if (opener) {
-        opener.hidden = !narrow.matches
-        opener.setAttribute("aria-expanded", String(toggle.checked))
-      }
+    if (drawer && navigation)
+      navigation.inert = narrow.matches && !drawer.checked
+    if (opener) {
+      opener.hidden = !narrow.matches
+      opener.setAttribute("aria-expanded", String(drawer.checked))
     }
     if (header)
       root.style.scrollPaddingTop = `${header.offsetHeight}px`
   }
 
-  for (const { narrow } of hidden)
-    narrow.addEventListener("change", sync)
-  document.addEventListener("change", ev => hidden.some(h => h.toggle === ev.target) && sync(), true)
-  const search = hidden.find(h => h.toggle.id === "__search")
-  const drawer = hidden.find(h => h.toggle.id === "__drawer")
-  // The search's results cover the page: Tab on past them closes the search, as a click elsewhere does.
-  document.addEventListener("focusin", ev => {
-    if (search && search.toggle.checked && !search.part.contains(ev.target) && ev.target !== search.opener)
-      search.toggle.click()
-  })
+  narrow.addEventListener("change", sync)
+  document.addEventListener("change", ev => ev.target === drawer && sync(), true)   // before Material's
   document.addEventListener("keydown", ev => {
-    if (ev.key === "Escape" && drawer && drawer.toggle.checked) {
-      drawer.toggle.click()
-      if (drawer.opener)
-        drawer.opener.focus()
+    if (ev.key === "Escape" && drawer && drawer.checked) {
+      drawer.click()
+      if (opener)
+        opener.focus()
     }
   })
-  // The results box takes focus (Material's tabindex) even when it holds no result.
+  const search = document.getElementById("__search")
+  const searchBox = document.querySelector(".md-search")
+  document.addEventListener("focusin", ev => {
+    if (search && searchBox && search.checked && !searchBox.contains(ev.target))
+      search.click()
+  })
   const output = document.querySelector(".md-search__output")
   const results = document.querySelector(".md-search-result__list")
   if (output && results)
