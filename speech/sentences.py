@@ -4,7 +4,8 @@
 being read, so the pieces are cut here, once, from the tree, rather than guessed again in the
 browser. What is cut: on a page that shows the speech, its speech blocks; on any other page (术语,
 编辑说明, 对照原文, 无障碍说明), its text blocks (headings, paragraphs, list items, table cells);
-on every page, the editors' notes, read only when the reader asks for them. A piece ends after 。！？； (with any closing quote or bracket that follows). Some engines
+on every page, the editors' notes, read only when the reader asks for them. A text block or note
+that is one sentence is marked itself (<td class="sentence">), its content left as it is. A piece ends after 。！？； (with any closing quote or bracket that follows). Some engines
 cut an utterance off after about 15 seconds (Chrome's network voices do); Chinese is read at about
 four characters a second, so a sentence longer than SPOKEN_LIMIT characters is cut further, at its
 commas, into pieces of at most that length where the commas allow it (and where they do not, at
@@ -26,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
 from .model import SPEECH, is_editorial, speech_text
-from .tree import has_class
+from .tree import add_class, has_class
 
 SENTENCE = "sentence"
 ENDS = "。！？；"
@@ -82,7 +83,8 @@ def _clauses(block: etree.Element) -> list[Piece]:
     add_text(block.text or "")
     for child in list(block):
         pieces[-1].atoms.append(child)
-        words = "" if is_editorial(child) else speech_text(child).rstrip(CLOSERS)
+        # A code span's punctuation is a character talked about (<code>；</code>), not a stop.
+        words = "" if is_editorial(child) or child.tag == "code" else speech_text(child).rstrip(CLOSERS)
         if words and words[-1] in STOPS:
             cut(STOPS[words[-1]])
         add_text(child.tail or "")
@@ -124,9 +126,13 @@ def _is_mark(atom: Atom) -> bool:
     return not isinstance(atom, str) and is_editorial(atom)
 
 
-def mark_sentences(block: etree.Element) -> None:
-    """Rebuild the block's content as sentence spans, editorial marks between them left outside."""
+def mark_sentences(block: etree.Element, whole: bool = False) -> None:
+    """Rebuild the block's content as sentence spans, editorial marks between them left outside.
+    whole=True: a block that is one sentence is marked itself, its content left as it is."""
     pieces = _sentences(_clauses(block))
+    if whole and len(pieces) <= 1:
+        add_class(block, SENTENCE)
+        return
     block.text = None
     for child in list(block):
         block.remove(child)
@@ -185,8 +191,12 @@ class SentenceMarks(Treeprocessor):
     it sees them whole: terms, lead sentences, note numbers, ¶ and permalinks."""
 
     def run(self, root: etree.Element) -> None:
-        blocks = [el for el in root.iter() if has_class(el, SPEECH)] or text_blocks(root)
+        speech = [el for el in root.iter() if has_class(el, SPEECH)]
+        others = [] if speech else text_blocks(root)
         for notes in (el for el in root.iter("div") if has_class(el, FOOTNOTES)):
-            blocks += notes.iter("p")
-        for block in blocks:
+            others += notes.iter("p")
+        for block in speech:
             mark_sentences(block)
+        for block in others:
+            if speech_text(block).strip():
+                mark_sentences(block, whole=True)
