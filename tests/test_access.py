@@ -886,6 +886,24 @@ def test_no_focus_stop_is_hidden(browser, served, width, zihao, reading):
     assert page.problems == []
 
 
+def test_the_phones_navigation_opens_and_closes_from_the_keyboard(browser, served):
+    """On a phone the drawer's links take no focus while it is closed; its button in the header
+    opens it with the focus on its first link, and Escape closes it, the focus back on the button."""
+    page = reader(browser, width=360, height=740, shared=True)
+    page.goto(served + "yiyi.html")
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+    opener = page.get_by_role("button", name="导航")
+    opener.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.matches('.md-sidebar--primary a')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "导航"
+    page.set_viewport_size({"width": 1280, "height": 800})            # a sidebar, not a drawer: no button
+    assert not opener.is_visible() and not page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+
+
 def contrast(one: str, other: str) -> float:
     def luminance(css):
         channels = [int(v) / 255 for v in re.findall(r"[\d.]+", css)[:3]]

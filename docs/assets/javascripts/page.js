@@ -380,7 +380,8 @@ document.addEventListener("click", function (ev) {
  * 8. Keyboard focus never lands on what cannot be seen (WCAG 2.4.7, 2.4.11). On a narrow screen
  *    Material keeps the closed drawer's navigation off screen, yet Tab reached its links: it is
  *    inert while closed. Its opener in the header is a label, which Tab does not reach: a button
- *    takes its place on the screens where it shows, and Escape closes the drawer. The search box
+ *    takes its place on the screens where it shows, opens the drawer with the focus in it, and
+ *    Escape closes it again, the focus back on the button. The search box
  *    opens when it takes focus; Tab on past it closes it again (its results would cover the page
  *    behind), and its results box takes focus only when it holds results. A focused element is
  *    scrolled clear of the sticky header: scroll-padding-top is the header's height (the 无障碍
@@ -402,7 +403,12 @@ document.addEventListener("click", function (ev) {
     opener.className = "md-header__button md-icon header-opener"
     opener.setAttribute("aria-label", "导航")
     opener.append(...[...label.childNodes].map(node => node.cloneNode(true)))
-    opener.addEventListener("click", () => drawer.click())
+    opener.addEventListener("click", () => {
+      drawer.click()                           // its change event lifts inert first (below)
+      const first = drawer.checked && navigation && navigation.querySelector("a[href]")
+      if (first)
+        first.focus()                          // into the drawer, as a menu opens
+    })
     label.before(opener)
     label.style.display = "none"               // CSSOM: allowed by the CSP
   }
