@@ -221,10 +221,6 @@
     return settings.zhushi === true ? items.concat(sentences.filter(note)) : items
   }
 
-  function textOf(item) {
-    return words(item)
-  }
-
   /* The block a sentence belongs to: what 指读 and ↑ / ↓ go to. */
   const BLOCK = ".speech, h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td"
   const blockOf = sentence => sentence.closest(BLOCK)
@@ -289,7 +285,7 @@
         return
       }
       const item = this.items[this.at]
-      const utterance = new SpeechSynthesisUtterance(textOf(item))
+      const utterance = new SpeechSynthesisUtterance(words(item))
       utterance.lang = this.voice.lang
       utterance.voice = this.voice
       utterance.rate = RATES[settings.yusu] || 1
@@ -347,9 +343,8 @@
     stop() {
       if (this.state === "idle")
         return
-      const focused = document.activeElement
-      const player = row.querySelector(".access-player") || dock.el.querySelector(".access-player")
-      const wasOnPlayer = player.contains(focused)
+      const player = document.querySelector(".access-player")
+      const wasOnPlayer = player.contains(document.activeElement)
       this.state = "idle"
       if (window.speechSynthesis)
         speechSynthesis.cancel()
@@ -419,7 +414,7 @@
     }
     named = on ? [...new Set(reader.items.map(blockOf).filter(Boolean))] : []
     for (const block of named) {
-      const label = block.dataset.label || textOf(block).trim().slice(0, 16)
+      const label = block.dataset.label || words(block).trim().slice(0, 16)
       block.setAttribute("tabindex", "0")
       block.setAttribute("aria-label", "从这里朗读：" + label)
       if (block.tagName === "P")
@@ -469,6 +464,8 @@
       const player = document.querySelector(".access-player")
       const reading = reader.state !== "idle"
       this.el.hidden = !reading && !(caption.bar && !caption.bar.hidden)    // shown first: focus kept in it
+      if (reading)
+        this.atFoot()
       if (player && reading && player.parentElement !== this.el) {
         this.home = [player.parentElement, player.nextSibling]
         this.move(player, () => this.el.prepend(player))
@@ -477,6 +474,11 @@
         this.move(player, () => parent.insertBefore(player, next))
       }
       this.fit()
+    },
+
+    atFoot() {
+      this.el.classList.remove("access-dock--top")
+      this.el.style.top = ""
     },
 
     move(player, put) {
@@ -545,7 +547,7 @@
       if (!this.bar || item === this.item && this.bar.hidden === !item)
         return
       this.item = item
-      this.bar.textContent = item ? textOf(item) : ""
+      this.bar.textContent = item ? words(item) : ""
       this.bar.hidden = !item
       this.bar.scrollTop = 0
       dock.update()
@@ -557,19 +559,18 @@
        moves up (under the header) when the sentence is down where it lies. */
     place(item) {
       const box = item.getBoundingClientRect()
-      const overlap = top => {
-        dock.el.classList.toggle("access-dock--top", top)
+      const covered = () => {
         const bar = dock.el.getBoundingClientRect()
         return Math.max(0, Math.min(bar.bottom, box.bottom) - Math.max(bar.top, box.top))
       }
-      dock.el.style.top = ""
-      const below = overlap(false)
+      dock.atFoot()
+      const below = covered()
       if (below > 0) {
+        dock.el.classList.add("access-dock--top")
         dock.el.style.top = `${dock.headerBottom()}px`     // CSSOM: allowed by the CSP
-        overlap(overlap(true) > below ? false : true)
+        if (covered() > below)
+          dock.atFoot()
       }
-      if (!dock.el.classList.contains("access-dock--top"))
-        dock.el.style.top = ""
     },
 
     /* The voice's place in the sentence (0 to 1), where the browser tells it: a long caption
