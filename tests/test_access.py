@@ -11,12 +11,14 @@ import re
 import subprocess
 
 import pytest
+from bs4 import BeautifulSoup
 
 import oracle
 import static_server
 from axe import add_axe, axe_violations
-from browser_wait import PRINT_RULES_LOADED, forget_the_site, until
+from browser_wait import PRINT_RULES_LOADED, forget_the_site, settled, until
 from conftest import PAGES
+from speech.markdown.sentences import SPOKEN_LIMIT
 
 EXPECTED = oracle.edition().expected_pages()
 SPEECH_PAGES = list(EXPECTED)
@@ -184,7 +186,7 @@ def start_reading(page, url):
     wait_spoken(page, 1)
 
 
-def test_notes_are_read_only_when_asked(browser, served):
+def test_notes_are_read_only_when_asked_and_once_as_editors_notes(browser, served, site):
     page = reader(browser, shared=True)
     page.goto(served + "yiyi.html")
     open_tools(page)
@@ -193,9 +195,42 @@ def test_notes_are_read_only_when_asked(browser, served):
     until(page, "document.querySelector('.access-status').textContent === '朗读完毕'")
     texts = spoken(page)
     speech = "".join(text for _, text in EXPECTED["yiyi.html"])
-    assert "".join(texts).startswith(speech)
-    notes = texts[len(texts) - page.locator("article .footnote li").count():]
-    assert notes and all(n.startswith("编者注：") and "↩" not in n for n in notes)
+    said = "".join(texts)
+    assert said.startswith(speech)
+    # The notes as the page prints them, back links left out: each said once, named once.
+    soup = BeautifulSoup((site / "yiyi.html").read_text(encoding="utf-8"), "html.parser")
+    notes = ["".join(li.get_text().replace("↩", "").split()) for li in soup.select("article .footnote li")]
+    assert notes and all(note.startswith("编者注") for note in notes)
+    assert "".join(said[len(speech):].split()) == "".join(notes)
+    assert said.count("编者注") == len(notes)
+    assert max(map(len, texts)) <= SPOKEN_LIMIT
+
+
+# A page without the speech: what the reader sees of its text, block by block (headings,
+# paragraphs, list items, table cells), without the marks the site adds (¶, note numbers), the
+# notes, the meta line, the tool row and what only print shows.
+TEXT_BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "th", "td"]
+
+
+def text_of_blocks(html: str) -> str:
+    article = BeautifulSoup(html, "html.parser").find("article")
+    for part in article.select(".editorial, .footnote, .print-only, .article-meta, .tool-row"):
+        part.decompose()
+    leaves = [el for el in article.find_all(TEXT_BLOCKS) if not el.find(["p", "ul", "ol", "table", "div"])]
+    return "".join("".join(el.get_text().split()) for el in leaves)
+
+
+@pytest.mark.parametrize("name", ["shuyu.html", "bianji.html", "duizhao.html", "wuzhangai.html"])
+def test_reading_aloud_reads_a_page_without_the_speech(browser, served, site, name):
+    page = reader(browser, shared=True)
+    page.goto(served + name)
+    open_tools(page)
+    page.click("[data-access-action=read]")
+    until(page, "document.querySelector('.access-status').textContent === '朗读完毕'", timeout=20)
+    texts = spoken(page)
+    assert "".join("".join(t.split()) for t in texts) == text_of_blocks((site / name).read_text(encoding="utf-8"))
+    assert len(texts) == page.locator("article .sentence").count()          # one utterance a sentence
+    assert page.problems == []
 
 
 def test_zhidu_reads_from_the_chosen_paragraph(browser, served):
@@ -214,8 +249,24 @@ def test_zhidu_reads_from_the_chosen_paragraph(browser, served):
     first = page.locator("#mudi-5 .sentence").first.evaluate("el => el.textContent")
     assert spoken(page)[-1] == first and EXPECTED["mudi.html"][5][1].startswith(first)
     assert page.locator("#mudi-5").get_attribute("tabindex") == "0"
+    # Named for what it does, from the model's label; ↓ / ↑ go to the next / previous block.
+    label = page.locator("#mudi-5").get_attribute("data-label")
+    assert page.locator("#mudi-5").get_attribute("aria-label") == "从这里朗读：" + label
+    page.keyboard.press("ArrowUp")
+    wait_spoken(page, 4)
+    assert page.evaluate("document.activeElement.id") == "mudi-4"
+    assert EXPECTED["mudi.html"][4][1].startswith(spoken(page)[-1])
+    page.keyboard.press("ArrowDown")
+    wait_spoken(page, 5)
+    assert page.evaluate("document.activeElement.id") == "mudi-5" and spoken(page)[-1] == first
+    # 朗读 · 暂停 · 停止 stay on screen while reading, however far down the page.
+    page.evaluate("scrollTo(0, document.body.scrollHeight)")
+    for action in ("read", "pause", "stop"):
+        box = page.locator(f"[data-access-action={action}]").bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 900, action
     page.keyboard.press("Escape")
-    assert page.locator("#mudi-5").get_attribute("tabindex") is None
+    assert page.locator("#mudi-5").get_attribute("tabindex") != "0"          # out of the Tab order
+    assert page.locator("#mudi-5").get_attribute("aria-label") is None
 
 
 def test_pause_resume_stop_rate_and_escape(browser, served):
@@ -340,6 +391,46 @@ def test_caption_shows_the_sentence_read_large_and_never_over_it(browser, served
     page.locator(".article-meta span").first.tap()                   # off the speech: nothing
     assert page.evaluate(CAPTION)["hidden"]
     page.context.close()
+
+
+# The sentence read, the bar at the foot, the caption in it and the header, as the screen has them.
+READING_BOXES = """() => {
+    const dock = document.querySelector('.access-dock').getBoundingClientRect()
+    const caption = document.querySelector('.access-caption')
+    const lines = [...document.querySelector('.is-reading').getClientRects()]
+    return { dock: [dock.top, dock.bottom], header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+             top: Math.min(...lines.map(r => r.top)), bottom: Math.max(...lines.map(r => r.bottom)),
+             height: innerHeight, text: caption.textContent, size: parseFloat(getComputedStyle(caption).fontSize),
+             scrolls: caption.scrollHeight > caption.clientHeight, overflow: getComputedStyle(caption).overflowY }
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(320, 640), (360, 740)])
+def test_caption_never_covers_any_sentence_of_the_whole_speech_at_teda(browser, served, width, height):
+    """Every sentence of 全文 read at 特大 on a phone with 大字幕: the page keeps it whole between the
+    header and the bar at the foot; the bar never covers the header; the caption is the sentence
+    read, at least 32 px, whole (what does not fit its room scrolls within the bar)."""
+    page = reader(browser, auto=False, width=width, height=height, is_mobile=True, has_touch=True,
+                  settings={"open": True, "zimu": True}, zihao="teda", shared=True)
+    page.goto(served + "quanwen.html")
+    page.wait_for_selector(".access-tools .access-button")
+    page.tap("[data-access-action=read]")
+    count = page.locator("article .speech .sentence").count()
+    failures = []
+    for step in range(count):
+        wait_spoken(page, step + 1)
+        box = page.evaluate(READING_BOXES)
+        if box["text"] != spoken(page)[-1] or box["size"] < 32:
+            failures.append((step, "caption", box["text"][:12], box["size"]))
+        if box["scrolls"] and box["overflow"] not in ("auto", "scroll"):
+            failures.append((step, "caption cut off"))
+        if box["dock"][0] < box["header"] or box["dock"][1] > box["height"] + 0.5:
+            failures.append((step, "bar", box["dock"]))
+        if box["top"] < box["header"] or box["bottom"] > box["dock"][0]:
+            failures.append((step, "sentence not between header and bar", box["top"], box["bottom"], box["dock"][0]))
+        page.evaluate("__speech.finish()")
+    until(page, "document.querySelector('.access-status').textContent === '朗读完毕'")
+    assert count > 90 and failures == []
 
 
 def test_caption_between_lines_shows_one_sentence_and_clears_on_stop(browser, served):
@@ -712,6 +803,196 @@ def test_every_tool_by_keyboard_alone(browser, served):
     page.keyboard.press("j")
     assert page.evaluate("document.documentElement.hasAttribute('data-access-jianyue')")
     assert page.problems == []                                       # no CSP violation, no script error
+
+
+def test_focus_moves_to_read_when_its_control_goes(browser, served):
+    """停止 pressed from the keyboard, and the end of the page with the focus on 暂停: both buttons
+    are disabled then, and the focus goes to 朗读, never to the page's body."""
+    page = reader(browser, auto=False, shared=True)
+    page.goto(served + "mudi.html")
+    open_tools(page)
+    until(page, "document.activeElement.dataset.accessAction === 'read'")
+    page.keyboard.press("Enter")
+    wait_spoken(page, 1)
+    assert page.evaluate("document.activeElement.dataset.accessAction") == "read"   # kept, in the bar
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.accessAction") == "stop"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.accessAction") == "read"
+    assert focus_ring(page) >= 2
+    page.keyboard.press("Enter")
+    wait_spoken(page, 2)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.accessAction") == "pause"
+    count = page.locator("article .speech .sentence").count()
+    for n in range(count):
+        wait_spoken(page, 2 + n)
+        page.evaluate("__speech.finish()")
+    until(page, "document.querySelector('.access-status').textContent === '朗读完毕'")
+    assert page.evaluate("document.activeElement.dataset.accessAction") == "read"
+    assert page.problems == []
+
+
+# The focused element can be seen: some of it lies on the screen and is not under anything else
+# (the header, the bar at the foot, an overlay). A visually hidden radio shows through its label.
+FOCUS_SEEN = """() => {
+    const el = document.activeElement
+    const shown = el.getBoundingClientRect().width ? el : el.nextElementSibling || el
+    const box = shown.getBoundingClientRect()
+    const left = Math.max(0, box.left), right = Math.min(innerWidth, box.right)
+    const top = Math.max(0, box.top), bottom = Math.min(innerHeight, box.bottom)
+    let seen = false
+    for (let i = 1; i < 6 && !seen; i++)
+        for (let j = 1; j < 6 && !seen; j++) {
+            if (right <= left || bottom <= top) break
+            const at = document.elementFromPoint(left + (right - left) * i / 6, top + (bottom - top) * j / 6)
+            seen = !!at && (shown.contains(at) || at.contains(shown) || (at.closest('label') && at.closest('label') === shown.closest('label')))
+        }
+    return { seen, what: el.tagName + '.' + el.className + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || '').trim().slice(0, 10) }
+}"""
+
+
+def walk_focus(page, key="Tab", limit=260):
+    """Every Tab stop of the page in order: [(what, seen)], until the focus leaves the page."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        settled(page)                       # what the move set going (the search closing) has ended
+        stop = page.evaluate(FOCUS_SEEN)
+        if stop["what"].startswith("BODY"):
+            break
+        stops.append(stop)
+    return stops
+
+
+@pytest.mark.parametrize("width, zihao, reading", [(360, "", False), (1280, "", False), (360, "teda", True)],
+                         ids=["360", "1280", "360-teda-reading-captions"])
+def test_no_focus_stop_is_hidden(browser, served, width, zihao, reading):
+    """Tab through the whole page and Shift+Tab back: no stop lies off screen, under the sticky
+    header or under the bar at the foot (WCAG 2.4.7, 2.4.11); while reading at 特大 with 大字幕 too."""
+    page = reader(browser, auto=False, width=width, height=740, zihao=zihao, shared=True,
+                  settings={"open": True, "zimu": True} if reading else None)
+    page.goto(served + "yiyi.html")
+    if reading:
+        page.wait_for_selector(".access-tools .access-button")
+        page.click("[data-access-action=read]")
+        wait_spoken(page, 1)
+        page.evaluate("document.activeElement.blur()")
+    forward = walk_focus(page)
+    backward = walk_focus(page, "Shift+Tab")
+    assert len(forward) > 20 and len(backward) > 20
+    assert [s["what"] for s in forward + backward if not s["seen"]] == []
+    assert page.problems == []
+
+
+def test_the_phones_navigation_opens_and_closes_from_the_keyboard(browser, served):
+    """On a phone the drawer's links take no focus while it is closed; its button in the header
+    opens it with the focus on its first link, and Escape closes it, the focus back on the button."""
+    page = reader(browser, width=360, height=740, shared=True)
+    page.goto(served + "yiyi.html")
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+    opener = page.get_by_role("button", name="导航")
+    opener.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.matches('.md-sidebar--primary a')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "导航"
+    page.set_viewport_size({"width": 1280, "height": 800})            # a sidebar, not a drawer: no button
+    assert not opener.is_visible() and not page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+
+
+def contrast(one: str, other: str) -> float:
+    def luminance(css):
+        channels = [int(v) / 255 for v in re.findall(r"[\d.]+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# The ring of the focused element and what lies around it: the nearest ancestor with a background.
+RING = r"""() => {
+    const el = document.activeElement
+    let ground = el.parentElement
+    while (ground && /rgba\(0, 0, 0, 0\)|transparent/.test(getComputedStyle(ground).backgroundColor))
+        ground = ground.parentElement
+    const style = getComputedStyle(el)
+    return { ring: style.outlineColor, width: parseFloat(style.outlineWidth), style: style.outlineStyle,
+             ground: ground ? getComputedStyle(ground).backgroundColor : 'rgb(255, 255, 255)' }
+}"""
+MATERIAL_PALETTE = ("localStorage.setItem(new URL('.', location).pathname + '.__palette', JSON.stringify("
+                    "{ index: 1, color: { media: '(prefers-color-scheme: dark)', scheme: 'slate', primary: 'custom', "
+                    "accent: 'red' } }))")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate", "heihuang", "baihei"])
+def test_focus_rings_stand_out_in_every_scheme(browser, served, scheme):
+    """The 无障碍 entry's ring against the header, before the tools load (浅色, 深色) and after; a
+    tool's ring and a text link's against the page: each at least 3:1 (WCAG 1.4.11) and 2 px."""
+    page = reader(browser, shared=True)
+    slate = page.add_init_script(MATERIAL_PALETTE) if scheme == "slate" else None
+    rings = {}
+
+    def ring_of(name):
+        found = page.evaluate(RING)
+        assert found["style"] != "none" and found["width"] >= 2, (name, found)
+        rings[name] = round(contrast(found["ring"], found["ground"]), 2)
+
+    def tab_to_entry():
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('access-entry')")
+
+    page.goto(served + "yiyi.html")
+    if scheme in ("default", "slate"):                                # before the tools load
+        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+        assert not page.locator("link.access-styles").count()
+        tab_to_entry()
+        ring_of("entry before")
+    page.evaluate("localStorage.setItem('jianghua.access', JSON.stringify({ open: true, "
+                  f"peise: {json.dumps(scheme if scheme in SCHEMES else None)} }}))")
+    page.goto(served + "yiyi.html")
+    page.wait_for_selector(".access-tools .access-button")
+    tab_to_entry()
+    ring_of("entry")
+    page.locator("[data-access-action=read]").focus()                # after keys: focus-visible
+    ring_of("tool")
+    page.locator("article p.speech a.para-link").first.focus()
+    ring_of("link")
+    if slate:
+        slate.close()
+    assert all(value >= 3 for value in rings.values()), rings
+    print(scheme, rings)
+
+
+def test_jianyue_remembered_looks_as_when_clicked(browser, served):
+    """简约 chosen on an earlier page: the next page loads with it, and hides what a click hides."""
+    parts = [".take-away", ".print-button", ".cite-page", ".md-footer", ".md-sidebar--primary", ".md-sidebar--secondary"]
+    seen = f"{json.dumps(parts)}.map(s => [...document.querySelectorAll(s)].some(el => el.checkVisibility()))"
+    page = reader(browser, shared=True, settings={"open": True, "jianyue": True})
+    page.goto(served + "mudi.html")
+    page.wait_for_selector(".access-tools .access-button")
+    remembered = page.evaluate(seen)
+    toggle = page.locator("[data-access-setting=jianyue]")
+    toggle.click()
+    assert any(page.evaluate(seen))                                  # off: they are there
+    toggle.click()
+    assert page.evaluate(seen) == remembered == [False] * len(parts)
+
+
+def test_reading_with_captions_passes_axe(browser, base_url):
+    """While reading at 特大 on a phone with 大字幕: the blocks named for 指读, the bar at the foot."""
+    page = reader(browser, auto=False, width=360, height=740, is_mobile=True, has_touch=True, zihao="teda",
+                  settings={"open": True, "zimu": True}, shared=True)
+    page.goto(base_url + "yiyi.html")                                # without the CSP: axe is inline
+    page.wait_for_selector(".access-tools .access-button")
+    page.tap("[data-access-action=read]")
+    wait_spoken(page, 1)
+    add_axe(page)
+    assert axe_violations({"yiyi.html reading": page}) == []
 
 
 # You listened to it: espeak-ng ---------------------------------------------------------------------

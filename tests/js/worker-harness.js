@@ -20,7 +20,7 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 // Where the worker script is served from; the index lies two folders up.
 const WORKER_URL = "https://example.test/archive/assets/javascripts/search-worker.js"
 
-/* One page of a fake index in the shape speech/search_index.py writes: a page entry (empty text)
+/* One page of a fake index in the shape speech/search/index.py writes: a page entry (empty text)
    followed by one document per block, located at page#anchor. */
 function page(location, title, blocks) {
   return [
@@ -65,7 +65,7 @@ async function startWorker(index, { async = false, failLoads = 0, document } = {
           failLoads -= 1
           throw new Error(`cannot load ${url}`)
         }
-        // The passage cap the build writes into every index (speech/search_index.py).
+        // The passage cap the build writes into every index (speech/search/index.py).
         context.self.searchIndex = structuredClone({ ...index, config: { passages: 10, ...index.config } })
       }
       if (!async)

@@ -2,14 +2,17 @@
  * The 无障碍 / 适老 tools (overrides/partials/access.html), loaded on first use by the inline
  * script of main.html, which also sets the remembered settings on <html> before the first paint:
  *   1. the tool row: opened from the 无障碍 entry in the header, settings kept in localStorage;
- *   2. 朗读: the browser's own speech synthesis reads the page's speech one sentence at a time
- *      (<span class="sentence">, cut at build time by speech/sentences.py), marking the sentence
- *      it reads; 指读 (a click or keyboard focus on a paragraph while reading) goes there;
- *   3. 大字幕: a caption bar with the sentence being read, or the one under the pointer / focus;
+ *   2. 朗读: the browser's own speech synthesis reads the page one sentence at a time
+ *      (<span class="sentence">, cut at build time by speech/markdown/sentences.py), marking the sentence
+ *      it reads; 指读 (a click or keyboard focus on a paragraph while reading, ↑ / ↓ from one to
+ *      the next) goes there; 朗读 · 暂停 · 停止 ride in a bar at the foot of the screen meanwhile;
+ *   3. 大字幕: in that bar, the sentence being read, or the one under the pointer / focus; the page
+ *      keeps the sentence read (and keyboard focus) in the part of the screen the bar leaves free;
  *   4. 配色: Material's light and dark palettes through its own inputs, and 高对比 (黑底黄字, 白底黑字)
  *      laid over either by access.css; 十字线; single-key shortcuts while the row is open.
- * What it reads is the speech alone: editorial marks (¶, note numbers, permalinks) are skipped,
- * as everywhere on the site; the editors' notes only when the reader asks for them.
+ * On the speech's pages it reads the speech alone; on the others (术语, 编辑说明, …) their text.
+ * Editorial marks (¶, note numbers, permalinks) are skipped, as everywhere on the site; the
+ * editors' notes are read only when the reader asks for them.
  */
 ;(function () {
   "use strict"
@@ -47,7 +50,7 @@
       group.setAttribute("aria-label", name)
       for (const controls of units) {
         const unit = document.createElement("div")
-        unit.className = "access-unit"
+        unit.className = controls[0][1] === "read" ? "access-unit access-player" : "access-unit"
         group.append(unit)
         for (const control of controls) {
           if (typeof control === "string") {
@@ -137,11 +140,11 @@
     for (const button of row.querySelectorAll("[data-access-scheme]"))
       button.setAttribute("aria-pressed", String(button.dataset.accessScheme === scheme))
     const reading = reader.state
-    const pause = row.querySelector("[data-access-action=pause]")
+    const pause = document.querySelector("[data-access-action=pause]")   // in the row or the bar
     pause.disabled = reading === "idle"
     pause.textContent = reading === "paused" ? "继续" : "暂停"
-    row.querySelector("[data-access-action=stop]").disabled = reading === "idle"
-    row.querySelector("[data-access-action=read]").setAttribute("aria-pressed", String(reading !== "idle"))
+    document.querySelector("[data-access-action=stop]").disabled = reading === "idle"
+    document.querySelector("[data-access-action=read]").setAttribute("aria-pressed", String(reading !== "idle"))
   }
 
   function open(value) {
@@ -206,25 +209,23 @@
     return text
   }
 
-  /* What is read, in order: the sentences of the speech, then (if asked) the editors' notes. On
-     我的笔记, a reader's passages and thoughts (.read-aloud, notes.js). */
+  /* What is read, in order: the sentences of the speech on its pages, of a reader's notes on
+     我的笔记, of the text on the others,
+     then (if asked) the editors' notes, which name themselves (编者注：…). */
   function readable() {
     if (!article)
       return []
-    const items = [...article.querySelectorAll(".speech .sentence, .read-aloud .sentence")]
-    if (settings.zhushi === true)
-      for (const note of article.querySelectorAll(".footnote li")) {
-        const copy = note.cloneNode(true)
-        copy.querySelectorAll(".footnote-backref").forEach(a => a.remove())
-        note.dataset.accessText = "编者注：" + copy.textContent.trim()
-        items.push(note)
-      }
-    return items
+    const sentences = [...article.querySelectorAll(".sentence")]
+    // The speech on its pages, a reader's passages and thoughts on 我的笔记 (notes.js), else all.
+    const main = [".speech", ".read-aloud"].find(selector => article.querySelector(selector))
+    const note = s => s.closest(".footnote")
+    const items = sentences.filter(s => !note(s) && (!main || s.closest(main)))
+    return settings.zhushi === true ? items.concat(sentences.filter(note)) : items
   }
 
-  function textOf(item) {
-    return item.dataset.accessText || words(item)
-  }
+  /* The block a sentence belongs to: what 指读 and ↑ / ↓ go to. */
+  const BLOCK = ".speech, h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td"
+  const blockOf = sentence => sentence.closest(BLOCK)
 
   const reader = {
     state: "idle",            // idle, reading, paused
@@ -264,13 +265,14 @@
         }
         this.items = readable()
         if (!this.items.length) {
-          say("本页没有讲话正文可以朗读。")
+          say("本页没有可以朗读的文字。")
           return
         }
         const index = from ? this.items.indexOf(from) : 0
         this.at = Math.max(0, index)
         this.state = "reading"
         root.setAttribute("data-access-reading", "")
+        dock.update()
         say("开始朗读")
         this.speak()
       })
@@ -285,10 +287,11 @@
         return
       }
       const item = this.items[this.at]
-      const utterance = new SpeechSynthesisUtterance(textOf(item))
+      const utterance = new SpeechSynthesisUtterance(words(item))
       utterance.lang = this.voice.lang
       utterance.voice = this.voice
       utterance.rate = RATES[settings.yusu] || 1
+      utterance.addEventListener("boundary", ev => caption.follow(ev.charIndex / utterance.text.length))
       utterance.addEventListener("end", () => {
         if (this.state === "reading" && this.items[this.at] === item) {
           this.at += 1
@@ -304,20 +307,17 @@
       speechSynthesis.speak(utterance)
     },
 
-    /* The sentence being read: marked, kept in view above the caption bar, and captioned. */
+    /* The sentence being read: marked, captioned, and kept in the part of the screen between
+       the header and the bar at the foot. */
     mark() {
       for (const el of document.querySelectorAll(".is-reading"))
         el.classList.remove("is-reading")
       const item = this.state === "idle" ? null : this.items[this.at]
-      caption.update()
-      if (item) {
+      if (item)
         item.classList.add("is-reading")
-        const box = item.getBoundingClientRect()
-        if (box.top < 60 || box.bottom > innerHeight - caption.height()) {
-          item.scrollIntoView({ block: "center" })
-          caption.update()
-        }
-      }
+      caption.update()
+      if (item)
+        dock.keepInView(item)
     },
 
     /* Pausing cancels and resuming reads the sentence again from its start: speechSynthesis.pause()
@@ -340,16 +340,23 @@
       show()
     },
 
+    /* Stopped by 停止, Escape, the end of the page or leaving it. Focus on a control that goes
+       (暂停, 停止: disabled now) moves to the one that acts now, 朗读. */
     stop() {
       if (this.state === "idle")
         return
+      const player = document.querySelector(".access-player")
+      const wasOnPlayer = player.contains(document.activeElement)
       this.state = "idle"
       if (window.speechSynthesis)
         speechSynthesis.cancel()
       root.removeAttribute("data-access-reading")
       this.mark()
+      dock.update()
       say("已停止朗读")
       show()
+      if (wasOnPlayer)
+        player.querySelector("[data-access-action=read]").focus()
     }
   }
 
@@ -362,15 +369,14 @@
       reader.start().then(show)
   }
 
-  /* 指读: while reading, a click on the speech (or keyboard focus on a block) reads from there. */
+  /* 指读: while reading, a click on the text (or keyboard focus on a block) reads from there. */
   function pointAt(target, sentence) {
     if (reader.state === "idle" || !(target instanceof Element) || target.closest("a, button, abbr, " + EDITORIAL))
       return
-    const block = target.closest(".speech")
-    if (!block)
-      return
-    const from = sentence && target.closest(".sentence") || block.querySelector(".sentence")
-    if (from && from !== reader.items[reader.at]) {
+    const block = target.closest(BLOCK)
+    const from = sentence && target.closest(".sentence") ||
+      reader.items.find(item => block && blockOf(item) === block)
+    if (from && reader.items.includes(from) && from !== reader.items[reader.at]) {
       reader.state = "reading"
       reader.at = reader.items.indexOf(from)
       reader.speak()
@@ -391,23 +397,131 @@
     caption.update(ev.target)
   })
 
-  /* Speech blocks take keyboard focus while reading, so that Tab can choose where to read from. */
+  /* While reading, the blocks read take keyboard focus, so that Tab (or ↑ / ↓) can choose where
+     to read from; each is named for what it does: 从这里朗读：一、培训的意义 第 3 段 (the
+     model's label), or the block's first words off the speech. A paragraph is a group for that
+     while: ARIA gives a paragraph no name. The one focused when reading stops keeps its focus. */
+  let named = []
+
   function focusable(on) {
-    for (const block of document.querySelectorAll("article .speech"))
-      if (on)
-        block.setAttribute("tabindex", "0")
-      else
+    for (const block of named) {
+      block.removeAttribute("aria-label")
+      if (block.getAttribute("role") === "group")
+        block.removeAttribute("role")
+      if (block === document.activeElement) {
+        block.setAttribute("tabindex", "-1")
+        block.addEventListener("blur", () => block.removeAttribute("tabindex"), { once: true })
+      } else
         block.removeAttribute("tabindex")
+    }
+    named = on ? [...new Set(reader.items.map(blockOf).filter(Boolean))] : []
+    for (const block of named) {
+      const label = block.dataset.label || words(block).trim().slice(0, 16)
+      block.setAttribute("tabindex", "0")
+      block.setAttribute("aria-label", "从这里朗读：" + label)
+      if (block.tagName === "P")
+        block.setAttribute("role", "group")
+    }
   }
 
-  /* 大字幕 -------------------------------------------------------------------------------------- */
+  /* ↑ / ↓ while reading: the previous / next block, read from its start. Only with the focus on
+     a block read or on the bar at the foot (elsewhere the arrows scroll, as always). */
+  function step(by) {
+    const current = blockOf(reader.items[reader.at])
+    const at = named.indexOf(named.includes(document.activeElement) ? document.activeElement : current)
+    const next = named[Math.min(named.length - 1, Math.max(0, at + by))]
+    if (next) {
+      pointerDown = false
+      next.focus()                     // focusin: 指读 from there
+    }
+  }
+
+  /* The bar at the foot: 大字幕 and, while reading, 朗读 · 暂停 · 停止 ----------------------------- */
+
+  /* It lies over the page, at the foot, under the header; the page keeps the sentence read (and
+     keyboard focus: scroll-padding) in the part of the screen between the two, and has room below
+     its end for the last lines to rise above the bar. */
+  const dock = {
+    el: document.createElement("div"),
+    home: null,                      // where the player unit goes back to in the tool row
+
+    /* In the page's order after the header: Tab goes from its buttons on to the text. */
+    init() {
+      this.el.className = "access-dock"
+      this.el.hidden = true
+      const header = document.querySelector(".md-header")
+      if (header)
+        header.after(this.el)
+      else
+        document.body.prepend(this.el)
+    },
+
+    headerBottom() {
+      const header = document.querySelector(".md-header")
+      return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0
+    },
+
+    /* The player rides in the bar while reading (the same buttons: one Tab stop each, focus kept). */
+    update() {
+      const player = document.querySelector(".access-player")
+      const reading = reader.state !== "idle"
+      this.el.hidden = !reading && !(caption.bar && !caption.bar.hidden)    // shown first: focus kept in it
+      if (reading)
+        this.atFoot()
+      if (player && reading && player.parentElement !== this.el) {
+        this.home = [player.parentElement, player.nextSibling]
+        this.move(player, () => this.el.prepend(player))
+      } else if (player && !reading && player.parentElement === this.el && this.home) {
+        const [parent, next] = this.home
+        this.move(player, () => parent.insertBefore(player, next))
+      }
+      this.fit()
+    },
+
+    atFoot() {
+      this.el.classList.remove("access-dock--top")
+      this.el.style.top = ""
+    },
+
+    move(player, put) {
+      const focused = player.contains(document.activeElement) ? document.activeElement : null
+      put()
+      if (focused)
+        focused.focus({ preventScroll: true })
+    },
+
+    /* The caption gets what room the sentence read leaves it (at least a line); what does not fit
+       scrolls within the bar, following the voice. The bar's height is the page's reserve. */
+    fit(item) {
+      if (caption.bar && !caption.bar.hidden) {
+        const sentence = item || reader.state !== "idle" && reader.items[reader.at]
+        const others = this.el.offsetHeight - caption.bar.offsetHeight
+        const line = parseFloat(getComputedStyle(caption.bar).lineHeight) + 16
+        const free = innerHeight - this.headerBottom() - others - 16 -
+          (sentence ? sentence.getBoundingClientRect().height : 0)
+        caption.bar.style.maxHeight = `${Math.max(line, Math.min(free, innerHeight * 0.4))}px`   // CSSOM
+      }
+      const height = this.el.hidden ? 0 : this.el.offsetHeight
+      root.style.setProperty("--access-dock", `${height}px`)
+      root.style.scrollPaddingBottom = `${height}px`
+    },
+
+    /* Scroll the page, if need be, so that the item lies between the header and the bar. */
+    keepInView(item) {
+      this.fit(item)
+      const top = this.headerBottom() + 8
+      const bottom = innerHeight - (this.el.hidden ? 0 : this.el.offsetHeight) - 8
+      const box = item.getBoundingClientRect()
+      if (box.top >= top && box.bottom <= bottom)
+        return
+      const room = bottom - top
+      scrollBy(0, box.top - top - Math.max(0, (room - box.height) / 2))
+    }
+  }
+  dock.init()
 
   const caption = {
     bar: null,
-
-    height() {
-      return this.bar && !this.bar.hidden ? this.bar.offsetHeight : 0
-    },
 
     /* Show the sentence being read; else, not reading, the sentence pointed at or focused, if any:
        one sentence or nothing, never a stale one. */
@@ -415,17 +529,18 @@
       if (settings.zimu !== true) {
         if (this.bar)
           this.bar.hidden = true
+        dock.update()
         return
       }
       if (!this.bar) {
         this.bar = document.createElement("div")
         this.bar.className = "access-caption"
         this.bar.setAttribute("aria-hidden", "true")   // a visual aid: screen readers read the page itself
-        document.body.appendChild(this.bar)
+        dock.el.appendChild(this.bar)
       }
       let item = reader.state !== "idle" ? reader.items[reader.at] : null
       if (!item && pointed instanceof Element)
-        item = pointed.closest(".speech .sentence")
+        item = pointed.closest(".sentence")
       this.item = undefined                            // shown and placed again, wherever it is now
       this.show(item || null)
     },
@@ -434,30 +549,43 @@
       if (!this.bar || item === this.item && this.bar.hidden === !item)
         return
       this.item = item
-      this.bar.textContent = item ? textOf(item) : ""
+      this.bar.textContent = item ? words(item) : ""
       this.bar.hidden = !item
-      if (item)
+      this.bar.scrollTop = 0
+      dock.update()
+      if (item && reader.state === "idle")
         this.place(item)
     },
 
-    /* Never over the text it shows: at the foot of the screen, else at the top, else wherever it
-       covers less of it. */
+    /* Pointed at, not reading: the page is not scrolled under the reader's pointer, so the bar
+       moves up (under the header) when the sentence is down where it lies. */
     place(item) {
       const box = item.getBoundingClientRect()
-      const overlap = top => {
-        this.bar.classList.toggle("access-caption--top", top)
-        const bar = this.bar.getBoundingClientRect()
+      const covered = () => {
+        const bar = dock.el.getBoundingClientRect()
         return Math.max(0, Math.min(bar.bottom, box.bottom) - Math.max(bar.top, box.top))
       }
-      const below = overlap(false)
-      if (below > 0)
-        overlap(overlap(true) > below ? false : true)
+      dock.atFoot()
+      const below = covered()
+      if (below > 0) {
+        dock.el.classList.add("access-dock--top")
+        dock.el.style.top = `${dock.headerBottom()}px`     // CSSOM: allowed by the CSP
+        if (covered() > below)
+          dock.atFoot()
+      }
+    },
+
+    /* The voice's place in the sentence (0 to 1), where the browser tells it: a long caption
+       scrolls along. */
+    follow(fraction) {
+      if (this.bar && !this.bar.hidden && this.bar.scrollHeight > this.bar.clientHeight)
+        this.bar.scrollTop = Math.max(0, fraction * this.bar.scrollHeight - this.bar.clientHeight / 3)
     }
   }
 
   /* The sentence at a point of the speech; between two lines, the one of the line nearest. */
   function sentenceAt(target, x, y) {
-    if (!(target instanceof Element) || !target.closest(".speech"))
+    if (!(target instanceof Element) || !article || !article.contains(target) || !target.closest(BLOCK))
       return null
     const sentence = target.closest(".sentence")
     if (sentence)
@@ -511,7 +639,7 @@
       row.querySelector("button").focus()
   })
 
-  row.addEventListener("click", ev => {
+  function press(ev) {
     const button = ev.target instanceof Element && ev.target.closest("button")
     if (!button)
       return
@@ -539,7 +667,9 @@
         crosshair.update()
     }
     show()
-  })
+  }
+  row.addEventListener("click", press)
+  dock.el.addEventListener("click", press)
 
   /* Material's own toggle in the header goes from one of its palettes to the other: that is the
      reader leaving 高对比 too. Keep the buttons in step. */
@@ -565,6 +695,13 @@
       reader.stop()
       return
     }
+    const onText = named.includes(document.activeElement) || dock.el.contains(document.activeElement)
+    if (reader.state !== "idle" && onText && (ev.key === "ArrowDown" || ev.key === "ArrowUp") &&
+        !ev.ctrlKey && !ev.altKey && !ev.metaKey && !ev.shiftKey) {
+      ev.preventDefault()
+      step(ev.key === "ArrowDown" ? 1 : -1)
+      return
+    }
     const field = ev.target instanceof Element && ev.target.closest("input, textarea, select, [contenteditable]")
     const action = SHORTCUTS[ev.key.toLowerCase()]
     if (row.hidden || field || ev.ctrlKey || ev.altKey || ev.metaKey || !action)
@@ -579,6 +716,7 @@
 
   const observeReading = new MutationObserver(() => focusable(root.hasAttribute("data-access-reading")))
   observeReading.observe(root, { attributes: true, attributeFilter: ["data-access-reading"] })
+  addEventListener("resize", () => dock.fit(), { passive: true })
 
   /* Opened by the first click on the entry (main.html sets data-access-open), or remembered open. */
   row.hidden = !root.hasAttribute("data-access-open")

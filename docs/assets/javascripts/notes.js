@@ -600,7 +600,7 @@
     copyText(text).then(() => say(`已复制全部笔记，共 ${marks.length} 条`), () => say("未能复制：请改用下载或打印"))
   }
 
-  /* UTF-8 with a BOM and CRLF line ends, as the site's other .txt downloads (speech/downloads.py). */
+  /* UTF-8 with a BOM and CRLF line ends, as the site's other .txt downloads (speech/takeaway/downloads.py). */
   function download() {
     const blob = new Blob(["\ufeff" + notebookText().replace(/\n/g, "\r\n")], { type: "text/plain;charset=utf-8" })
     const link = el("a")

@@ -8,12 +8,13 @@
  *   6. 字号: 默认 · 大 · 超大, remembered across pages and visits;
  *   7. the glossary card: clear of the page's footer, closed by scrolling, a tap elsewhere, Escape;
  *   8. 学习笔记: notes.js, loaded on first use.
+ *   9. keyboard focus never hidden: not on what Material keeps off screen, not under the header.
  * No page has an inline script handler (onclick=…): the site's Content-Security-Policy forbids
  * them (speech/plugin/hosting.py).
  */
 
 /* Every mark the site adds inside the speech (¶, note numbers, permalinks) carries this class
-   (speech/model.py, EDITORIAL): what reads the speech back off the page skips it. */
+   (speech/edition/model.py, EDITORIAL): what reads the speech back off the page skips it. */
 const EDITORIAL = ".editorial"
 
 /* Copy text to the clipboard: the API where there is one and it agrees; else the old way, a
@@ -243,7 +244,7 @@ function reference(start, url) {
 /*
  * 3. References in GB/T 7714-2015 for an electronic resource, with the reader's own date of citing:
  *      佚名. 在市城管局系统基层党务干部培训班开班仪式上的动员讲话[EB/OL]. (2022)[2026-11-27]. https://…/yiyi.html#yiyi-3.
- *    The build writes the part before the date (speech/extension.py): in data-cite on each ¶ and
+ *    The build writes the part before the date (speech/markdown/extension.py): in data-cite on each ¶ and
  *    in data-reference on the 引用本页 block at the foot of the page. Activating a ¶ (click, tap,
  *    or Enter on keyboard focus) puts the paragraph's address in the address bar and copies its
  *    reference; the 引用本页 block gets today's date and the page's address filled in.
@@ -288,7 +289,7 @@ document.addEventListener("click", function (ev) {
 /*
  * 5. Take-away (overrides/partials/take-away.html), on each section page and on 全文:
  *    - 复制本节 / 复制全文 copies the page's speech as plain text, the text of
- *      downloads/<page>.txt: the build puts it on the box (data-text, speech/downloads.py), with
+ *      downloads/<page>.txt: the build puts it on the box (data-text, speech/takeaway/downloads.py), with
  *      a slot for the address of the page it is copied from.
  *    - Inside WeChat (MicroMessenger in the user agent), whose browser blocks downloads, the
  *      download links give way to a hint to open the page in a browser; copying works there.
@@ -308,7 +309,7 @@ document.addEventListener("click", function (ev) {
     }
   }
 
-  /* The page's text as speech/downloads.py makes it (data-text), with this page's address in
+  /* The page's text as speech/takeaway/downloads.py makes it (data-text), with this page's address in
      the source line. */
   function pageText() {
     const url = new URL(location.href)
@@ -423,4 +424,78 @@ const loadNotes = (function () {
       load().then(book => book.offerSelection())
   })
   return load
+})()
+
+/*
+ * 9. Keyboard focus never lands on what cannot be seen (WCAG 2.4.7, 2.4.11). On a narrow screen
+ *    Material keeps the closed drawer's navigation off screen, yet Tab reached its links: it is
+ *    inert while closed. Its opener in the header is a label, which Tab does not reach: a button
+ *    takes its place on the screens where it shows, opens the drawer with the focus in it, and
+ *    Escape closes it again, the focus back on the button. The search box
+ *    opens when it takes focus; Tab on past it closes it again (its results would cover the page
+ *    behind), and its results box takes focus only when it holds results. A focused element is
+ *    scrolled clear of the sticky header: scroll-padding-top is the header's height (the 无障碍
+ *    tools add their bar at the foot, as scroll-padding-bottom, in access.js).
+ */
+;(function () {
+  "use strict"
+  const root = document.documentElement
+  const header = document.querySelector(".md-header")
+  const drawer = document.getElementById("__drawer")
+  const navigation = document.querySelector(".md-sidebar--primary")
+  const narrow = matchMedia("(max-width: 76.234375em)")      // Material's drawer, off screen when closed
+  const label = header && header.querySelector('label.md-header__button[for="__drawer"]')
+  let opener = null
+
+  if (drawer && label) {
+    opener = document.createElement("button")
+    opener.type = "button"
+    opener.className = "md-header__button md-icon header-opener"
+    opener.setAttribute("aria-label", "导航")
+    opener.append(...[...label.childNodes].map(node => node.cloneNode(true)))
+    opener.addEventListener("click", () => {
+      drawer.click()                           // its change event lifts inert first (below)
+      const first = drawer.checked && navigation && navigation.querySelector("a[href]")
+      if (first)
+        first.focus()                          // into the drawer, as a menu opens
+    })
+    label.before(opener)
+    label.style.display = "none"               // CSSOM: allowed by the CSP
+  }
+
+  function sync() {
+    if (drawer && navigation)
+      navigation.inert = narrow.matches && !drawer.checked
+    if (opener) {
+      opener.hidden = !narrow.matches
+      opener.setAttribute("aria-expanded", String(drawer.checked))
+    }
+    if (header)
+      root.style.scrollPaddingTop = `${header.offsetHeight}px`
+  }
+
+  narrow.addEventListener("change", sync)
+  document.addEventListener("change", ev => ev.target === drawer && sync(), true)   // before Material's
+  document.addEventListener("keydown", ev => {
+    if (ev.key === "Escape" && drawer && drawer.checked) {
+      drawer.click()
+      if (opener)
+        opener.focus()
+    }
+  })
+  const search = document.getElementById("__search")
+  const searchBox = document.querySelector(".md-search")
+  document.addEventListener("focusin", ev => {
+    if (search && searchBox && search.checked && !searchBox.contains(ev.target))
+      search.click()
+  })
+  const output = document.querySelector(".md-search__output")
+  const results = document.querySelector(".md-search-result__list")
+  if (output && results)
+    new MutationObserver(() => { output.inert = !results.children.length })
+      .observe(results, { childList: true })
+  if (output)
+    output.inert = !(results && results.children.length)
+  addEventListener("resize", sync, { passive: true })
+  sync()
 })()
