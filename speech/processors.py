@@ -240,7 +240,7 @@ class UnbrokenEnding(SpeechProcessor):
 
     def keep_ending(self, element: etree.Element) -> None:
         """Wrap the ending where it stands: in the last text of element that is speech, or in
-        the last child that holds it (a lead sentence, say). A glossary term never breaks anyway."""
+        the last child that holds it (a lead sentence, say); a glossary term is left whole."""
         for child in reversed(element):
             if child.tail and child.tail.strip():
                 self.wrap_tail(element, child)
@@ -270,6 +270,21 @@ class UnbrokenEnding(SpeechProcessor):
             element.insert(at - 1, span)
         elif not is_editorial(child):
             self.keep_ending(child)
+
+
+class ShortLabels(Treeprocessor):
+    """A link of at most eight characters (术语, 编辑说明, 一、第 3 段) is a label the reader takes in
+    at a glance: <a class="short-label">, which the screen never breaks over two lines. The body
+    text around it still breaks between any two characters."""
+
+    LONGEST = 8
+    MARKS = ("footnote-ref", "footnote-backref", "para-link", "headerlink")
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if not any(has_class(link, mark) for mark in self.MARKS) \
+                    and 1 < len("".join(link.itertext()).strip()) <= self.LONGEST:
+                add_class(link, "short-label")
 
 
 class SearchBlocks(SpeechProcessor):
