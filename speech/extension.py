@@ -85,6 +85,7 @@ class SpeechExtension(Extension):
         register(processors.EditorialMarks(md), "editorial-marks", 4.9)
         register(processors.UnbrokenEnding(md, self), "unbroken-ending", 4.85)
         register(SentenceMarks(md), "sentence-marks", 4.8)
+        register(processors.NoteMarksKept(md, self), "note-marks-kept", 4.78)
         register(processors.ShortLabels(md), "short-labels", 4.75)
         register(processors.SearchBlocks(md, self), "search-blocks", -1)
 
