@@ -242,8 +242,8 @@ def test_short_labels_are_the_links_of_up_to_eight_characters(site):
 # Computed font sizes of the reading surface's parts (px), on the page it is looked at.
 PART_SIZES = """() => {
   const size = selector => { const e = document.querySelector(selector); return e && parseFloat(getComputedStyle(e).fontSize) }
-  return { title: size("article h1"), body: size("article p.speech, article p"), notes: size(".footnote li"),
-           table: size("article td"), meta: size(".article-meta"), tools: size(".tool-row"),
+  return { title: size(".md-content article h1"), body: size(".md-content article :is(p.speech, h1 ~ p)"),
+           notes: size(".footnote li"), table: size(".md-content article td"), meta: size(".article-meta"), tools: size(".tool-row"),
            outline: size(".outline li"), cite: size(".cite-page p"),
            search: size(".md-search-result__meta") * document.querySelector(".md-search-result__meta").currentCSSZoom }
 }"""
