@@ -654,13 +654,14 @@ def test_jianyue_shows_the_text_alone_one_tap_away_and_back(browser, served):
     open_tools(page)
     toggle = page.locator("[data-access-setting=jianyue]")
     toggle.click()
-    for hidden in (".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".take-away"):
+    # The desktop's navigation is the tabs under the header (screen.css), not a sidebar.
+    for hidden in (".md-tabs", ".md-sidebar--secondary", ".md-footer", ".take-away"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator("#mudi-1").is_visible() and toggle.is_visible()
     page.goto(served + "yiyi.html")                                  # remembered
-    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-tabs").is_visible()
     page.locator("[data-access-setting=jianyue]").click()
-    assert page.locator(".md-sidebar--primary").is_visible() and page.locator(".md-footer").is_visible()
+    assert page.locator(".md-tabs").is_visible() and page.locator(".md-footer").is_visible()
 
 
 # Memory, reset, print --------------------------------------------------------------------------

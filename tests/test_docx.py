@@ -256,7 +256,7 @@ def test_docx_properties_and_font_fallbacks(files, stem):
 def test_fontconfig_aliases_choose_simplified_chinese_faces():
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
     for family, face in [("仿宋_GB2312", "Noto Serif CJK SC"), ("方正小标宋简体", "Noto Serif CJK SC"),
-                         ("楷体_GB2312", "Noto Serif CJK SC"),
+                         ("楷体_GB2312", "AR PL UKai CN"), ("楷体", "AR PL UKai CN"),
                          ("宋体", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC")]:
         found = subprocess.run(["fc-match", "-f", "%{family[0]}", family], env=env,
                                capture_output=True, text=True, check=True).stdout

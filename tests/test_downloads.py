@@ -137,7 +137,7 @@ def test_pdf_is_a4_titled_embedded_and_holds_every_character(published, stem):
     assert sizes.count("(A4)") == pages, sizes
     rows = poppler("pdffonts", pdf).splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), "every font embedded"
-    text = poppler("pdftotext", pdf, "-")
+    text = poppler("pdftotext", "-raw", pdf, "-")     # drawing order: tests/test_fidelity.py says why
     flat = re.sub(r"\d", "", re.sub(r"—\d+—", "", re.sub(r"\s+", "", text)))   # page and note numbers
     expected = re.sub(r"\s+", "", "".join(oracle_blocks(stem)))
     if stem != downloads.WHOLE:     # a section prints the title as its masthead: 《title》
@@ -260,6 +260,13 @@ def test_inside_wechat_the_links_give_way_to_a_hint_and_copying_works(browser, p
     hint = page.locator(".take-away__wechat")
     assert hint.is_visible()
     assert hint.inner_text() == "点右上角 ··· 选择“在浏览器打开”后下载"
+    # Centred under the centred row, as the row's other lines are: the hint's text and 复制本节.
+    centre = "e => { const r = e.getBoundingClientRect(); return r.left + r.width / 2 }"
+    text_centre = """e => { const range = document.createRange(); range.selectNodeContents(e)
+        const r = range.getBoundingClientRect(); return r.left + r.width / 2 }"""
+    row = page.locator(".tool-row").evaluate(centre)
+    assert hint.evaluate(text_centre) == pytest.approx(row, abs=2)
+    assert page.locator(".take-away__copy").evaluate(centre) == pytest.approx(row, abs=2)
     page.get_by_role("button", name=re.compile("^复制本节")).click()
     assert page.evaluate("navigator.clipboard.readText()") == expected_clipboard("yaoqiu", published_url + "yaoqiu.html")
     context.close()

@@ -135,7 +135,9 @@ def test_reader_sees_the_speech_on_paper_in_order(page, base_url, tmp_path, name
     from speech.takeaway.printing import print_pdf
 
     pdf = print_pdf(page, base_url + name, tmp_path / "page.pdf")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # -raw: in the order the page drew its text (what a reader copies), not poppler's guess from the
+    # layout, which a line of two faces (楷体 opening sentence, 仿宋 body) can split in two.
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\d", "", re.sub(r"—\s*\d+\s*—", "", re.sub(r"\s+", "", text)))  # page and note numbers
     at = 0
     for block_id, block in PAGES[name]:

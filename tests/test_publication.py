@@ -1,5 +1,6 @@
-"""A Chinese publication on the screen: the title set where the editors let it break, headings and
-terms whole, no one-character last lines, an article page (title, meta line, one tool row), and the
+"""A Chinese publication on the screen: the title set where the editors let it break, headings
+whole (the body text breaks between any two characters, terms too: tests/test_reading.py), no
+one-character last lines, an article page (title, meta line, one tool row), and the
 glossary card clear of the way on. Measured in Chromium from the boxes of the characters."""
 
 import re
@@ -112,13 +113,13 @@ def test_title_breaks_only_between_phrases_in_balanced_lines(page, base_url, nam
 
 
 @pytest.mark.parametrize("name", ("yiyi.html", "mudi.html", "yaoqiu.html", "quanwen.html", "index.html"))
-def test_headings_and_terms_stay_whole_and_no_paragraph_ends_on_one_character(page, base_url, name):
+def test_headings_stay_whole_and_no_paragraph_ends_on_one_character(page, base_url, name):
     page.goto(base_url + name)
     for state in states(page, ZIHAO + ("teda",)):
         for heading in page.evaluate(LINES, "h1.speech:not(#biaoti), h2.speech"):
-            assert len(heading) == 1, f"{name} {state}: a heading breaks: {heading}"
-        for term in page.evaluate(LINES, "abbr.term"):
-            assert len(term) == 1, f"{name} {state}: a term breaks: {term}"
+            # Whole, or (特大 on a phone, where the title takes more lines) in its two phrases.
+            assert len(heading) == 1 or (len(heading) == 2 and heading[0].endswith("、")), \
+                f"{name} {state}: a heading breaks: {heading}"
         for paragraph in page.evaluate(LINES, "p.speech"):
             # Characters, not punctuation: “评。” is a line of one character.
             assert len(paragraph) == 1 or len(re.findall(r"[\u3400-\u9fff]", paragraph[-1])) >= 2, \
@@ -144,11 +145,12 @@ def test_an_article_page_title_then_meta_then_one_tool_row(browser, base_url):
             where = f"{name} {state}"
             title = page.locator("article h1").first.bounding_box()
             assert title["y"] <= 120, f"{where}: the title starts {title['y']:.0f} px down a 360 px phone"
-            meta = page.locator("article .article-meta").bounding_box()
+            meta = page.locator("article .article-meta").bounding_box() if page.locator("article .article-meta").count() else None
             row = page.locator("article [role=toolbar][aria-label='阅读工具']")
             assert row.count() == 1, where
             tools = row.bounding_box()
-            assert title["y"] + title["height"] <= meta["y"] < tools["y"], where
+            below_title = meta["y"] if meta else tools["y"]     # the meta line: the speech's pages only
+            assert title["y"] + title["height"] <= below_title <= tools["y"], where
             # Every reading control is in the row, none above the title.
             for control in page.evaluate(SHOWN_CONTROLS):
                 assert control["top"] >= tools["y"] and control["bottom"] <= tools["y"] + tools["height"] + 1, \

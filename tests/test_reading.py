@@ -145,3 +145,223 @@ def test_published_build_has_sitemap_and_canonical_urls(published_site):
     yiyi = soup(published_site, "yiyi.html")
     assert yiyi.select_one('meta[property="og:url"]')["content"] == "https://example.org/jianghua/yiyi.html"
     assert yiyi.select_one('link[rel="canonical"]')["href"] == "https://example.org/jianghua/yiyi.html"
+
+
+# The reading surface: Chinese typesetting, one 字号 scale, the desktop article ------------------
+# Measured in Chromium from the boxes of the characters (Range.getClientRects, one a character).
+
+WIDTHS = (320, 360, 390, 414, 768, 1024, 1280)
+ZIHAO = ("", "da", "chaoda", "teda")            # 默认, 大, 超大, 特大
+NO_LINE_START = "。，、；：？！）”"
+NO_LINE_END = "（“"
+
+# Each speech paragraph's lines: their text, and how far justification stretched them, in em of the
+# text: an ideograph's advance is 1 em, and the space justification adds goes into its box. The
+# median over a line's ideographs (a box beside a quotation mark the font sets half-width holds
+# that mark's other half too).
+SPEECH_LINES = """() => [...document.querySelectorAll("article p.speech")].map(p => {
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+    acceptNode: n => n.parentElement.closest(".editorial") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT })
+  const lines = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const size = parseFloat(getComputedStyle(node.parentElement).fontSize)
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange()
+      range.setStart(node, i); range.setEnd(node, i + 1)
+      const box = range.getClientRects()[0]
+      if (!box || !box.width) continue
+      let line = lines.find(l => Math.abs(l.middle - (box.top + box.height / 2)) < size / 2)
+      if (!line) lines.push(line = { middle: box.top + box.height / 2, text: "", widths: [] })
+      line.text += node.data[i]
+      if (/[\\u3400-\\u9fff]/.test(node.data[i])) line.widths.push(box.width / size - 1)
+    }
+  }
+  return lines.sort((a, b) => a.middle - b.middle).map(line => {
+    const widths = line.widths.sort((a, b) => a - b)
+    return { text: line.text, stretch: widths[Math.floor(widths.length / 2)] || 0 }
+  })
+})"""
+
+
+def choose_zihao(page, zihao: str) -> None:
+    """With the page's own button, from script (a click by the mouse would scroll)."""
+    page.evaluate("z => document.querySelector(`.zihao__option[data-zihao='${z}']`).click()", zihao)
+    assert page.evaluate("document.documentElement.getAttribute('data-zihao') || ''") == zihao
+
+
+def each_state(page, zihaos=ZIHAO, widths=WIDTHS):
+    for zihao in zihaos:
+        choose_zihao(page, zihao)
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 900})
+            yield f"{width} px, 字号 {zihao or '默认'}"
+
+
+@pytest.mark.parametrize("name", ["yiyi.html", "mudi.html", "yaoqiu.html"])
+def test_speech_breaks_by_the_punctuation_rules_and_no_line_is_stretched(page, base_url, name):
+    """Every line but a paragraph's last, at every width and 字号: no more than 0.25 em added
+    between characters; no line starts with 。，、；：？！）” or ends with （“."""
+    page.goto(base_url + name)
+    for state in each_state(page):
+        for paragraph in page.evaluate(SPEECH_LINES):
+            for line in paragraph[:-1]:
+                assert line["stretch"] <= 0.25, f"{name}, {state}: {line['stretch']:.2f} em in “{line['text']}”"
+            for line in paragraph:
+                assert line["text"][0] not in NO_LINE_START, f"{name}, {state}: a line starts “{line['text']}”"
+                assert line["text"][-1] not in NO_LINE_END, f"{name}, {state}: a line ends “{line['text']}”"
+
+
+# The lines a short label is set on (the distinct tops of its text's boxes), with its text.
+LABEL_LINES = """() => [...document.querySelectorAll("article a.short-label")].map(a => {
+  const range = document.createRange()
+  range.selectNodeContents(a)
+  return [a.textContent, new Set([...range.getClientRects()].filter(b => b.width).map(b => Math.round(b.top))).size]
+})"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "shuyu.html", "bianji.html"])
+def test_short_labels_are_never_split(page, base_url, name):
+    page.goto(base_url + name)
+    labels = page.evaluate(LABEL_LINES)
+    assert labels, f"{name}: no short label"
+    for state in each_state(page, widths=(320, 360, 414)):
+        split = [text for text, lines in page.evaluate(LABEL_LINES) if lines != 1]
+        assert not split, f"{name}, {state}: split labels {split}"
+
+
+def test_short_labels_are_the_links_of_up_to_eight_characters(site):
+    for name in PAGES:
+        # The links the editors wrote and the generated ones; the templates' own (meta line,
+        # tool row) and the marks with a class of their own (¶, a note's number) are no labels.
+        for link in soup(site, name).select("article a[href]:not(.article-meta a, .tool-row a)"):
+            classes = set(link.get("class", [])) - {"short-label"}
+            short = not classes and 1 < len(link.get_text().strip()) <= 8
+            assert ("short-label" in link.get("class", [])) == short, f"{name}: {link}"
+
+
+# Computed font sizes of the reading surface's parts (px), on the page it is looked at.
+PART_SIZES = """() => {
+  const size = selector => { const e = document.querySelector(selector); return e && parseFloat(getComputedStyle(e).fontSize) }
+  return { title: size(".md-content article h1"), body: size(".md-content article :is(p.speech, h1 ~ p)"),
+           notes: size(".footnote li"), table: size(".md-content article td"), meta: size(".article-meta"), tools: size(".tool-row"),
+           outline: size(".outline li"), cite: size(".cite-page p"),
+           search: size(".md-search-result__meta") * document.querySelector(".md-search-result__meta").currentCSSZoom }
+}"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "yiyi.html", "shuyu.html"])
+def test_zihao_scales_every_part_in_proportion_and_the_title_leads(page, base_url, name):
+    """特大 is twice 默认 for every part at every width; the title is at least 1.15 × the text."""
+    page.goto(base_url + name)
+    page.evaluate("document.querySelector('.md-search__input').value = '党建'; "
+                  "document.querySelector('.md-search__input').dispatchEvent(new Event('input'))")
+    until(page, "document.querySelector('.md-search-result__meta') !== null", "no search result")
+    for width in (320, 414, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        sizes = {}
+        for zihao in ("", "teda"):
+            choose_zihao(page, zihao)
+            sizes[zihao] = page.evaluate(PART_SIZES)
+            assert sizes[zihao]["title"] >= 1.15 * sizes[zihao]["body"], (name, width, zihao, sizes[zihao])
+        for part, default in sizes[""].items():
+            if default and part != "title":
+                assert sizes["teda"][part] == pytest.approx(2 * default, rel=0.01), (name, width, part, sizes)
+
+
+def test_the_speech_and_its_notes_in_one_serif_the_interface_in_one_sans(page, base_url):
+    page.goto(base_url + "yiyi.html")
+    family = "s => getComputedStyle(document.querySelector(s)).fontFamily"
+    serif = page.evaluate(family, "article p.speech")
+    for text in ("article h1", ".footnote li", ".cite-page p", ".cite-page h2"):
+        assert page.evaluate(family, text) == serif, text
+    sans = page.evaluate(family, ".md-header__title")
+    assert sans != serif
+    for control in (".tool-row", ".zihao__option", ".print-button", ".md-tabs__link"):
+        assert page.evaluate(family, control) == sans, control
+
+
+# The text column of the speech: its characters per line (the longest line of each paragraph but
+# its last), the column's and the title's centres, and what stands beside it.
+COLUMN = """() => {
+  const middle = e => { const r = e.getBoundingClientRect(); return r.left + r.width / 2 }
+  const shown = s => { const e = document.querySelector(s), r = e && e.getBoundingClientRect()
+    return !!e && r.width > 0 && r.right > 0 && r.left < innerWidth && getComputedStyle(e).display !== "none" }
+  const walker = document.createTreeWalker(document.querySelector("article h1"), NodeFilter.SHOW_TEXT, {
+    acceptNode: n => n.parentElement.closest(".headerlink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT })
+  const titleBoxes = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange()
+    range.selectNodeContents(node)
+    titleBoxes.push(...range.getClientRects())
+  }
+  const meta = document.querySelector(".article-meta")
+  return { column: middle(document.querySelector("article")), window: innerWidth / 2,
+           title: (Math.min(...titleBoxes.map(b => b.left)) + Math.max(...titleBoxes.map(b => b.right))) / 2,
+           meta: meta && middle(meta), navColumn: shown(".md-sidebar--primary"),
+           tabs: shown(".md-tabs"), table: document.querySelector("article table")?.getBoundingClientRect().width,
+           text: document.querySelector("article").getBoundingClientRect().width
+             - parseFloat(getComputedStyle(document.querySelector("article")).paddingLeft)
+             - parseFloat(getComputedStyle(document.querySelector("article")).paddingRight) }
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_desktop_sets_an_article_column_of_30_to_40_characters(page, base_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base_url + "mudi.html")
+    per_line = [max(len(re.sub(r"[^\u3400-\u9fff]", "", line["text"])) for line in paragraph[:-1])
+                for paragraph in page.evaluate(SPEECH_LINES) if len(paragraph) > 1]
+    assert 30 <= max(per_line) <= 40, per_line
+    layout = page.evaluate(COLUMN)
+    assert layout["column"] == pytest.approx(layout["window"], abs=2), layout      # centred on the page
+    assert layout["title"] == pytest.approx(layout["column"], abs=2), layout
+    assert layout["meta"] == pytest.approx(layout["column"], abs=2), layout
+    assert not layout["navColumn"], "a navigation column beside the text"
+    assert layout["tabs"] or width < 1220, "the pages are reachable from the header's tabs"
+
+
+def test_the_terms_table_is_as_wide_as_the_text(page, base_url):
+    page.goto(base_url + "shuyu.html")
+    layout = page.evaluate(COLUMN)
+    assert layout["table"] == pytest.approx(layout["text"], abs=1), layout
+
+
+def test_only_the_speechs_pages_carry_its_meta_line(site):
+    for name in PAGES:
+        page = soup(site, name)
+        printable = bool(page.select(".print-button"))          # the speech's pages print
+        assert bool(page.select(".article-meta")) == printable, name
+
+
+def test_note_marks_have_a_24_px_target_and_leave_the_line_alone(page, base_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + "yiyi.html")
+    mark = page.locator(".footnote-ref").first
+    mark.scroll_into_view_if_needed()
+    hits = mark.evaluate("""a => { const r = a.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2
+      return [[-11.5, -11.5], [11.5, -11.5], [-11.5, 11.5], [11.5, 11.5]].map(([dx, dy]) => a.contains(document.elementFromPoint(x + dx, y + dy))) }""")
+    assert all(hits), hits
+    # The line holding the mark is as high as the paragraph's other lines.
+    lines = mark.evaluate("""a => { const p = a.closest("p"), walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT), bottoms = new Set()
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest("sup")) continue
+        const range = document.createRange(); range.selectNodeContents(node)
+        for (const box of range.getClientRects()) bottoms.add(Math.round(box.bottom))
+      }
+      return [...bottoms].sort((x, y) => x - y) }""")
+    pitches = {b - a for a, b in zip(lines, lines[1:])}
+    assert max(pitches) - min(pitches) <= 1, lines
+
+
+@pytest.mark.parametrize("width", [320, 360, 414])
+def test_the_phone_header_holds_the_whole_site_name_and_the_palette_toggle(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "yiyi.html")
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.parentElement.clientHeight")
+    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    assert toggle.is_visible()
+    toggle.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    context.close()

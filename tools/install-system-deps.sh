@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, if they are missing (with the argument `build`, only
-# the first three, which is what `make build` needs): Python's venv module (Debian
+# the first four (the fonts: Noto and UKai), which is what `make build` needs): Python's venv module (Debian
 # ships it apart), Chromium (driven by Playwright and Lighthouse; `playwright install` cannot
-# download browsers here), CJK fonts, poppler (PDF checks), LibreOffice Writer without its GUI (the
+# download browsers here), CJK fonts (Noto; Arphic's UKai for 楷体), poppler (PDF checks), LibreOffice Writer without its GUI (the
 # tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
 # Noto CJK SC faces for it) and Node.js with npm (Lighthouse, axe-core). `make build` needs Chromium
 # too: it prints the PDF downloads. zbar-tools reads the QR codes back in the tests; espeak-ng and sox render a page read aloud. nginx and
@@ -24,6 +24,7 @@ python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 command -v chromium >/dev/null || need+=(chromium)
 families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pipefail + SIGPIPE
 grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
+grep -q "AR PL UKai CN" <<<"$families" || need+=(fonts-arphic-ukai)   # 楷体 for PDF and Word (free, GB 2312)
 if [ "${1:-}" = build ]; then
   [ ${#need[@]} -eq 0 ] || install "${need[@]}"
   exit 0

@@ -71,4 +71,6 @@ class SpeechExtension(Extension):
         register(processors.EditorialMarks(md), "editorial-marks", 4.9)
         register(processors.UnbrokenEnding(md, edition, conversion), "unbroken-ending", 4.85)
         register(SentenceMarks(md), "sentence-marks", 4.8)
+        register(processors.NoteMarksKept(md, edition, conversion), "note-marks-kept", 4.78)
+        register(processors.ShortLabels(md), "short-labels", 4.75)
         register(processors.SearchBlocks(md, edition, conversion), "search-blocks", -1)

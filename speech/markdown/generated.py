@@ -41,7 +41,9 @@ def outline(nav: etree.Element, edition: Edition, conversion: Conversion) -> Non
 
 
 def glossary_table(container: etree.Element, edition: Edition, conversion: Conversion) -> None:
-    """Term, explanation, and a link to each paragraph of the speech that uses the term."""
+    """Term, explanation, and a link to each paragraph of the speech that uses the term (the
+    container classed "glossary": on a phone, screen.css sets each row as a block)."""
+    container.set("class", " ".join(filter(None, [container.get("class"), "glossary"])))
     table = etree.SubElement(container, "table")
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for label in ("术语", "释义", "出处"):

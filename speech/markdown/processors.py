@@ -241,7 +241,7 @@ class UnbrokenEnding(SpeechProcessor):
 
     def keep_ending(self, element: etree.Element) -> None:
         """Wrap the ending where it stands: in the last text of element that is speech, or in
-        the last child that holds it (a lead sentence, say). A glossary term never breaks anyway."""
+        the last child that holds it (a lead sentence, say); a glossary term is left whole."""
         for child in reversed(element):
             if child.tail and child.tail.strip():
                 self.wrap_tail(element, child)
@@ -271,6 +271,56 @@ class UnbrokenEnding(SpeechProcessor):
             element.insert(at - 1, span)
         elif not is_editorial(child):
             self.keep_ending(child)
+
+
+class NoteMarksKept(SpeechProcessor):
+    """A note's mark (¹) stays on the line of the character it follows: that character and the
+    mark in a <span class="with-note">, which the screen does not break, so that no line starts
+    with a mark and the punctuation after it (²，). Where the text before the mark ends in a short child (a term), the child is
+    kept with the mark instead. The text is unchanged."""
+
+    SHORT = 6
+
+    def run(self, root: etree.Element) -> None:
+        for element, _ in self.speech_paragraphs(root):
+            for parent in list(element.iter()):
+                for mark in [child for child in parent if child.tag == "sup" and is_editorial(child)]:
+                    self.keep(parent, mark)
+
+    def keep(self, parent: etree.Element, mark: etree.Element) -> None:
+        at = list(parent).index(mark)
+        before = parent[at - 1] if at else None
+        span = etree.Element("span", {"class": "with-note"})
+        text = before.tail if before is not None else parent.text
+        if text:
+            span.text = text[-1]
+            if before is not None:
+                before.tail = text[:-1]
+            else:
+                parent.text = text[:-1]
+        elif before is not None and len("".join(before.itertext())) <= self.SHORT:
+            parent.remove(before)
+            span.append(before)
+            at -= 1
+        else:
+            return
+        span.tail, mark.tail = mark.tail, None
+        parent.remove(mark)
+        span.append(mark)
+        parent.insert(at, span)
+
+
+class ShortLabels(Treeprocessor):
+    """A link of at most eight characters (术语, 编辑说明, 一、第 3 段) is a label the reader takes in
+    at a glance: <a class="short-label">, which the screen never breaks over two lines. The body
+    text around it still breaks between any two characters."""
+
+    LONGEST = 8     # characters; a link with a class of its own (¶, a note's mark) is no label
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if not link.get("class") and 1 < len("".join(link.itertext()).strip()) <= self.LONGEST:
+                add_class(link, "short-label")
 
 
 class SearchBlocks(SpeechProcessor):
