@@ -131,9 +131,10 @@ def test_mark_by_touch_on_a_phone_leaves_out_the_note_number(reader, served):
     page = reader(width=360, height=740, has_touch=True, is_mobile=True, device_scale_factor=2)
     page.goto(served + "yiyi.html")
     page.evaluate("""() => {
-      const sup = document.querySelector('#yiyi-3 sup.editorial')
-      const before = sup.previousSibling, after = sup.nextSibling
-      getSelection().setBaseAndExtent(before, before.length - 3, after, 3)
+      // The mark is kept with the character before it (span.with-note): 新形 | 式² | ，每个
+      const kept = document.querySelector('#yiyi-3 sup.editorial').closest('.with-note')
+      const before = kept.previousSibling, after = kept.nextSibling
+      getSelection().setBaseAndExtent(before, before.length - 2, after, 3)
     }""")
     page.wait_for_selector(".notes-bar")
     heights = page.evaluate("[...document.querySelectorAll('.notes-bar button')].map(b => b.getBoundingClientRect().height)")

@@ -496,6 +496,17 @@ const loadNotes = (function () {
       .observe(results, { childList: true })
   if (output)
     output.inert = !(results && results.children.length)
+  // The palette toggle: a radio per scheme, each shown by the label after it, one label at a time.
+  // No radio need be checked, so Tab could stop on the one whose label is hidden: only the radio
+  // with the shown label takes focus (Material flips the labels' hidden attribute on a change).
+  const palettes = [...document.querySelectorAll("input.md-option[name=__palette]")]
+  const syncPalettes = () => palettes.forEach(input => {
+    const label = input.nextElementSibling
+    input.tabIndex = label && label.hidden ? -1 : 0
+  })
+  palettes.forEach(input => input.nextElementSibling &&
+    new MutationObserver(syncPalettes).observe(input.nextElementSibling, { attributes: true, attributeFilter: ["hidden"] }))
+  syncPalettes()
   addEventListener("resize", sync, { passive: true })
   sync()
 })()
