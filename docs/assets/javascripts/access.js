@@ -16,7 +16,7 @@
  */
 ;(function () {
   "use strict"
-  const KEY = "jianghua.access"
+  const KEY = readerSettings.storage.access        // the names: page.js, shared part
   const root = document.documentElement
   const row = document.getElementById("access-tools")
   const entry = document.querySelector(".access-entry")
@@ -25,8 +25,8 @@
   build()
   const status = row.querySelector(".access-status")
   const RATES = { slow: 0.75, medium: 1, fast: 1.3 }
-  const FLAGS = ["zimu", "shubiao", "shizixian", "jianyue", "open"]   // also on <html>, data-access-*
-  const CONTRAST = ["heihuang", "baihei"]                              // <html data-access-peise>
+  const FLAGS = readerSettings.switches            // also on <html>, data-access-*
+  const CONTRAST = readerSettings.peise            // <html data-access-peise>
 
   /* The row's controls: groups of units, each unit a line's worth that never breaks (a label stays
      with its buttons); data-access-* says what each does (see "The controls"). */
@@ -182,7 +182,7 @@
     if (zihao)
       zihao.click()
     try {
-      localStorage.removeItem("jianghua.zihao")
+      localStorage.removeItem(readerSettings.storage.zihao)
     } catch (storageRefused) { /* nothing kept */ }
     const system = palettes().find(el => matchMedia(el.getAttribute("data-md-color-media")).matches)
     if (system)
@@ -195,19 +195,10 @@
 
   /* 朗读 ---------------------------------------------------------------------------------------- */
 
-  const EDITORIAL = ".editorial"
   const article = document.querySelector("article")
 
   /* The words of an element: its text without editorial marks. */
-  function words(el) {
-    let text = ""
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-      acceptNode: node => node.parentElement.closest(EDITORIAL) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
-    })
-    for (let node = walker.nextNode(); node; node = walker.nextNode())
-      text += node.data
-    return text
-  }
+  const words = el => speechTextNodes(el).map(node => node.data).join("")
 
   /* What is read, in order: the sentences of the speech on its pages, of a reader's notes on
      我的笔记, of the text on the others,
