@@ -205,5 +205,5 @@ def test_the_page_marks_as_many_passages_as_the_index_lets_a_link_carry():
     """The page script cannot read the index; it states the cap again, and this keeps the two equal."""
     from speech.search.index import MAX_PASSAGES
 
-    script = (ROOT / "docs" / "assets" / "javascripts" / "page.js").read_text(encoding="utf-8")
+    script = (ROOT / "docs" / "assets" / "javascripts" / "page" / "search-hits.js").read_text(encoding="utf-8")
     assert re.search(r"const MAX_PASSAGES = (\d+)", script).group(1) == str(MAX_PASSAGES)

@@ -1,6 +1,6 @@
 """Sentence marks: each sentence-sized piece of what 朗读 reads in <span class="sentence">.
 
-朗读 (docs/assets/javascripts/access.js) speaks a page one sentence at a time and marks the one
+朗读 (docs/assets/javascripts/access/reader.js) speaks a page one sentence at a time and marks the one
 being read, so the pieces are cut here, once, from the tree, rather than guessed again in the
 browser. What is cut: on a page that shows the speech, its speech blocks; on any other page (术语,
 编辑说明, 对照原文, 无障碍说明), its text blocks (headings, paragraphs, list items, table cells);

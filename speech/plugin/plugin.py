@@ -38,6 +38,8 @@ from speech.takeaway.make_downloads import DeadDownloadLinks, write_downloads
 from .config import SpeechConfig
 from .hosting import Hosting
 from .pages import SearchPages, escape_front_matter, page_context
+from .reader_settings import ZIHAO, reader_settings
+from .scripts import join_bundles
 from .template_cache import TemplateCache
 
 log = logging.getLogger("mkdocs.plugins.speech")
@@ -82,7 +84,11 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = TemplateCache()
+        env.globals |= {"reader_settings": reader_settings(), "zihao_options": ZIHAO}
         return env
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return join_bundles(files, config)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         self.search.follow(nav)

@@ -16,7 +16,6 @@
 ;(function (root) {
   "use strict"
 
-  const KEY = "jianghua.notes"
   const MAX_THOUGHT = 2000                      // characters (code points) of one thought
   const MAX_MARKS = 2000                        // what one reader's notebook is read back to
 
@@ -101,14 +100,14 @@
     return lines.join("\n")
   }
 
-  const logic = { KEY, MAX_THOUGHT, length, parse, anchor, ordered, exportText }
+  const logic = { MAX_THOUGHT, length, parse, anchor, ordered, exportText }
   root.jianghuaNotes = logic
   if (!root.document)
     return
 
   /* ---- The page ---- */
 
-  const EDITORIAL = ".editorial"
+  const KEY = readerSettings.storage.notes          // the names: page.js, shared part
   const PARAGRAPHS = "article p.speech[id][data-label]"
   const script = document.currentScript
   const siteRoot = new URL("../../", script ? script.src : location.href)
@@ -166,15 +165,7 @@
   }
 
   /* A paragraph's speech text nodes, in order, editorial marks (and our own signs) left out. */
-  function textNodes(block) {
-    const nodes = []
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
-      acceptNode: node => node.parentElement.closest(EDITORIAL) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
-    })
-    for (let node = walker.nextNode(); node; node = walker.nextNode())
-      nodes.push(node)
-    return nodes
-  }
+  const textNodes = block => speechTextNodes(block)
 
   const speechText = block => textNodes(block).map(n => n.data).join("")
 
