@@ -161,30 +161,10 @@ def nginx(deploy_dir: Path, panel: bool = False, brotli: bool = True):
     gzip_proxied expired no-cache no-store private auth;
     gzip_disable "MSIE [1-6]\\.";
     server_tokens off;""" if panel else ""
-    (folder / "nginx.conf").write_text(f"""
-{f"load_module {BROTLI_MODULE};" if brotli else ""}
-worker_processes 1;
-pid {folder}/nginx.pid;
-error_log {folder}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    log_format sent '$request_uri $bytes_sent $body_bytes_sent';
-    access_log {folder}/access.log sent;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    large_client_header_buffers 4 64k;{panel_http}
+    body = f"""    large_client_header_buffers 4 64k;{panel_http}
     {chr(10).join(http_parts)}
-{_nginx_server_block(folder, port, deploy, panel)}
-}}
-""")
-    base = [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(folder / "error.log")]
-    user = ["-g", "daemon off; user root;"] if os.geteuid() == 0 else ["-g", "daemon off;"]
-    with _running(base + user, base + ["-t", "-q"], port, folder) as running:
+{_nginx_server_block(folder, port, deploy, panel)}"""
+    with _nginx_running(folder, port, body, f"load_module {BROTLI_MODULE};" if brotli else "") as running:
         yield running
 
 
@@ -193,7 +173,22 @@ def nginx_serving(root: Path):
     """Debian's nginx serving a folder at / as a server does by default, gzip on for text: how
     `make bench` serves a build with stock Material's settings."""
     folder, port = _folder(), free_port()
+    body = f"""    gzip on;
+    gzip_types text/css application/javascript application/json image/svg+xml text/plain;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root.resolve()};
+    }}"""
+    with _nginx_running(folder, port, body) as running:
+        yield running
+
+
+@contextmanager
+def _nginx_running(folder: Path, port: int, http_body: str, modules: str = ""):
+    """nginx in the foreground with its files in folder, its http block holding http_body after
+    what every test server has: MIME types, an access log of bytes sent, temporary paths."""
     (folder / "nginx.conf").write_text(f"""
+{modules}
 worker_processes 1;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log;
@@ -208,12 +203,7 @@ http {{
     fastcgi_temp_path {folder}/fastcgi;
     uwsgi_temp_path {folder}/uwsgi;
     scgi_temp_path {folder}/scgi;
-    gzip on;
-    gzip_types text/css application/javascript application/json image/svg+xml text/plain;
-    server {{
-        listen 127.0.0.1:{port};
-        root {root.resolve()};
-    }}
+{http_body}
 }}
 """)
     base = [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(folder / "error.log")]
