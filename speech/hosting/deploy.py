@@ -409,53 +409,10 @@ def _apache_header(name: str, value: str, condition: str | None = None) -> str:
 
 
 def apache_conf(deploy: Deployment) -> str:
-    prefix, root = deploy.prefix, deploy.root_dir
+    prefix = deploy.prefix
     pattern = "^" + prefix.rstrip("/").replace(".", "\\.") + "(/|$)" if prefix != "/" else "^/"
-    (csp_name, csp), *others = deploy.headers
-    compressed = r"(\.br|\.gz)?$"
-    content_named = f"%{{REQUEST_URI}} =~ m#{CONTENT_NAMED}{compressed}#"
-    # (name, value, condition): the vhost's own value of each is dropped first.
-    headers = [(csp_name, csp, "%{CONTENT_TYPE} =~ m#^text/html#"),
-               (csp_name, SVG_POLICY, "%{CONTENT_TYPE} =~ m#^image/svg\\+xml#"),
-               (csp_name, WORKER_POLICY, f"%{{REQUEST_URI}} =~ m#{WORKER}{compressed}#"),
-               *[(name, value, None) for name, value in others],
-               ("Cache-Control", CACHE_FOR_GOOD, content_named),
-               ("Cache-Control", CACHE_REVALIDATE, f"!({content_named})")]
-    lines = [
-        f"# Apache httpd 2.4: the site at {prefix}, from {root}. Written by `make build`",
-        "# (speech/hosting/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
-        "# Include it in the server config or inside the <VirtualHost> that serves the site:",
-        "#",
-        "#     Include /etc/apache2/jianghua.conf    # a copy of this file",
-        "#",
-        "# It needs mod_alias, mod_dir, mod_mime, mod_headers, mod_deflate, mod_filter and mod_rewrite",
-        "# (Debian: a2enmod headers deflate rewrite). Reload Apache (apachectl graceful) after every",
-        "# upload of site/: the script hashes below change with the templates.",
-        "",
-        "# A long ?hl= link is some 30 KB; the 8 KB default refuses it with 414.",
-        f"LimitRequestLine {REQUEST_LINE_LIMIT}",
-        "# A response compressed as it is sent keeps its file's ETag, so that revalidation answers",
-        "# 304 (mod_deflate's default appends -gzip, which no later request matches).",
-        "DeflateAlterETag NoChange",
-        "# TRACE echoes a request back, cookies included; nothing here answers it.",
-        "TraceEnable off",
-        "",
-    ]
-    if prefix != "/":
-        lines.append(f"RedirectMatch 301 ^{prefix.rstrip('/')}$ {prefix}")
-    lines += [
-        "# Host configuration is not content (the site itself holds only _headers).",
-        f"RedirectMatch 404 ^{prefix}(_headers$|.*/\\.|\\.)",
-        f'Alias "{prefix}" "{root}"',
-        "",
-        "# The .br or .gz that make build wrote beside a file, to a browser that accepts it.",
-        "RewriteEngine On",
-    ]
-    suffixes = "|".join(suffix.lstrip(".") for suffix in TEXT_SUFFIXES)
-    for suffix, encoding in ((".br", "br"), (".gz", "gzip")):
-        lines += [f'RewriteCond "%{{HTTP:Accept-Encoding}}" "\\b{encoding}\\b"',
-                  f'RewriteCond "{root}$1{suffix}" -f',
-                  f'RewriteRule "^{prefix}(.*\\.({suffixes}))$" "{prefix}$1{suffix}" [PT]']
+    headers = _apache_headers(deploy)
+    lines = _apache_preamble(deploy) + _apache_precompressed(deploy)
     under_prefix = f"%{{REQUEST_URI}} =~ m#{pattern}#"
     lines += [
         "",
@@ -482,7 +439,76 @@ def apache_conf(deploy: Deployment) -> str:
         f"    ErrorDocument 403 {prefix}404.html",
         "</LocationMatch>",
         "",
-        f'<Directory "{root.rstrip("/")}">',
+    ]
+    return "\n".join(lines + _apache_directory(deploy) + _apache_downloads(deploy)) + "\n"
+
+
+_COMPRESSED = r"(\.br|\.gz)?$"   # a file or the .br or .gz beside it
+
+
+def _apache_headers(deploy: Deployment) -> list[tuple[str, str, str | None]]:
+    """(name, value, condition) of each header the site sends: the vhost's own value of each is
+    dropped first."""
+    (csp_name, csp), *others = deploy.headers
+    content_named = f"%{{REQUEST_URI}} =~ m#{CONTENT_NAMED}{_COMPRESSED}#"
+    return [(csp_name, csp, "%{CONTENT_TYPE} =~ m#^text/html#"),
+            (csp_name, SVG_POLICY, "%{CONTENT_TYPE} =~ m#^image/svg\\+xml#"),
+            (csp_name, WORKER_POLICY, f"%{{REQUEST_URI}} =~ m#{WORKER}{_COMPRESSED}#"),
+            *[(name, value, None) for name, value in others],
+            ("Cache-Control", CACHE_FOR_GOOD, content_named),
+            ("Cache-Control", CACHE_REVALIDATE, f"!({content_named})")]
+
+
+def _apache_preamble(deploy: Deployment) -> list[str]:
+    """What the file is, and the server-wide settings the site needs; the prefix mapped."""
+    prefix, root = deploy.prefix, deploy.root_dir
+    lines = [
+        f"# Apache httpd 2.4: the site at {prefix}, from {root}. Written by `make build`",
+        "# (speech/hosting/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
+        "# Include it in the server config or inside the <VirtualHost> that serves the site:",
+        "#",
+        "#     Include /etc/apache2/jianghua.conf    # a copy of this file",
+        "#",
+        "# It needs mod_alias, mod_dir, mod_mime, mod_headers, mod_deflate, mod_filter and mod_rewrite",
+        "# (Debian: a2enmod headers deflate rewrite). Reload Apache (apachectl graceful) after every",
+        "# upload of site/: the script hashes below change with the templates.",
+        "",
+        "# A long ?hl= link is some 30 KB; the 8 KB default refuses it with 414.",
+        f"LimitRequestLine {REQUEST_LINE_LIMIT}",
+        "# A response compressed as it is sent keeps its file's ETag, so that revalidation answers",
+        "# 304 (mod_deflate's default appends -gzip, which no later request matches).",
+        "DeflateAlterETag NoChange",
+        "# TRACE echoes a request back, cookies included; nothing here answers it.",
+        "TraceEnable off",
+        "",
+    ]
+    if prefix != "/":
+        lines.append(f"RedirectMatch 301 ^{prefix.rstrip('/')}$ {prefix}")
+    return lines + [
+        "# Host configuration is not content (the site itself holds only _headers).",
+        f"RedirectMatch 404 ^{prefix}(_headers$|.*/\\.|\\.)",
+        f'Alias "{prefix}" "{root}"',
+        "",
+    ]
+
+
+def _apache_precompressed(deploy: Deployment) -> list[str]:
+    """The .br or .gz that make build wrote beside a file, to a browser that accepts it."""
+    prefix, root = deploy.prefix, deploy.root_dir
+    lines = ["# The .br or .gz that make build wrote beside a file, to a browser that accepts it.",
+             "RewriteEngine On"]
+    suffixes = "|".join(suffix.lstrip(".") for suffix in TEXT_SUFFIXES)
+    for suffix, encoding in ((".br", "br"), (".gz", "gzip")):
+        lines += [f'RewriteCond "%{{HTTP:Accept-Encoding}}" "\\b{encoding}\\b"',
+                  f'RewriteCond "{root}$1{suffix}" -f',
+                  f'RewriteRule "^{prefix}(.*\\.({suffixes}))$" "{prefix}$1{suffix}" [PT]']
+    return lines
+
+
+def _apache_directory(deploy: Deployment) -> list[str]:
+    """The site's folder: no .htaccess, charsets, compression of what was not precompressed."""
+    return [
+        f'<Directory "{deploy.root_dir.rstrip("/")}">',
         "    Require all granted",
         "    Options None",
         "    AllowOverride None",
@@ -498,13 +524,18 @@ def apache_conf(deploy: Deployment) -> str:
         "    </FilesMatch>",
         "</Directory>",
     ]
-    if deploy.downloads:
-        lines += ["", "# Downloads are attachments, named as the pages' links name them."]
-        for doc, fmt in deploy.downloads:
-            lines += [f'<LocationMatch "^{re.escape(prefix + doc.path(fmt))}{compressed}">',
-                      f"    {_apache_header('Content-Disposition', content_disposition(doc, fmt))}",
-                      "</LocationMatch>"]
-    return "\n".join(lines) + "\n"
+
+
+def _apache_downloads(deploy: Deployment) -> list[str]:
+    """Downloads are attachments, named as the pages' links name them."""
+    if not deploy.downloads:
+        return []
+    lines = ["", "# Downloads are attachments, named as the pages' links name them."]
+    for doc, fmt in deploy.downloads:
+        lines += [f'<LocationMatch "^{re.escape(deploy.prefix + doc.path(fmt))}{_COMPRESSED}">',
+                  f"    {_apache_header('Content-Disposition', content_disposition(doc, fmt))}",
+                  "</LocationMatch>"]
+    return lines
 
 
 def write(site_dir: Path, deploy: Deployment, server_configs: bool) -> None:
