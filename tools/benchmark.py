@@ -54,9 +54,15 @@ def _stock_build(folder: Path) -> Path:
 
     import yaml
 
+    from mkdocs.utils.meta import get_data
+
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1].split("\n\n")[0])
-    (folder / "mkdocs.yml").write_text(STOCK_MATERIAL.format(docs=ROOT / "docs", nav=json.dumps(nav, ensure_ascii=False)),
-                                      encoding="utf-8")
+    # A page made by a template of ours (我的笔记) has nothing to compare with stock Material.
+    ours = {name for entry in nav for name in entry.values()
+            if "template" in get_data((ROOT / "docs" / name).read_text(encoding="utf-8"))[1]}
+    nav = [entry for entry in nav if not ours & set(entry.values())]
+    config = STOCK_MATERIAL.format(docs=ROOT / "docs", nav=json.dumps(nav, ensure_ascii=False))
+    (folder / "mkdocs.yml").write_text(config + f"exclude_docs: {json.dumps(chr(10).join(ours))}\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "stock")], cwd=folder,
                    check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return folder / "stock"
@@ -112,9 +118,11 @@ def wire_bytes(browser) -> None:
         for label, serve, base in [("nginx", lambda: real_servers.nginx(folder / "deploy"), "jianghua/"),
                                    ("Apache", lambda: real_servers.apache(folder / "deploy"), "jianghua/"),
                                    ("stock Material, nginx", lambda: real_servers.nginx_serving(stock), "")]:
+            root = stock if label.startswith("stock") else folder / "site"
+            shown = [name for name in pages if (root / name).exists()]   # stock has no 我的笔记
             with serve() as server:
-                results[label] = {name: _visit(browser, server, server.url + base, [name, pages[(i + 1) % len(pages)]])
-                                  for i, name in enumerate(pages)}
+                results[label] = {name: _visit(browser, server, server.url + base, [name, shown[(i + 1) % len(shown)]])
+                                  for i, name in enumerate(shown)}
     print("bytes on the wire, headers included (KiB): first load of each page, cache empty, and the next page")
     print("of the same visit; targets first load <= 72 KiB, next page <= 12 KiB (through nginx with brotli)")
     labels = list(results)
@@ -123,6 +131,9 @@ def wire_bytes(browser) -> None:
     for name in pages:
         row = ""
         for label in labels:
+            if name not in results[label]:
+                row += f"{'—':>26}"
+                continue
             (sent, body, n), (next_sent, _, _) = results[label][name]
             row += f"{sent / 1024:7.1f} ({(sent - body) / 1024:4.1f}, {n:2}){next_sent / 1024:8.1f}"
         print(f"  {name:14}{row}")
