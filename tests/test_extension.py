@@ -22,7 +22,7 @@ from speech.markdown.conversion import Conversion
 from speech.markdown.extension import SpeechExtension
 
 PAGES = {
-    "index.md": "---\ntitle_phrases: [在某会上的, 讲话]\n---\n\n# 在某会上的讲话 { #biaoti }\n\n同志们好。\n{ #kaichang-1 }\n",
+    "index.md": "---\ntitle_phrases: [[在某, 会上的], 讲话]\n---\n\n# 在某会上的讲话 { #biaoti }\n\n同志们好。\n{ #kaichang-1 }\n",
     "yiyi.md": ("# 一、意义 { #yiyi }\n\n办这个班，主要有两点理由：\n{ #yiyi-1 }\n\n"
                 "一是提高水平的需要。第一，要学；第二，要做。\n{ #yiyi-2 }\n\n"
                 "二是落实三会一课[^zhu]的需要。\n{ #yiyi-3 }\n\n[^zhu]: 编者注：原文如此。\n"),
@@ -201,7 +201,11 @@ def test_a_page_asking_for_the_collation_without_one_fails_naming_it(edition):
 def test_the_title_stands_in_the_editors_phrases_inside_one_sentence(edition):
     title = by_id(convert(edition, page("index.md"))[1], "biaoti")
     sentence = title.find("span[@class='sentence']")
-    assert [span.text for span in sentence.findall("span[@class='title-phrase']")] == ["在某会上的", "讲话"]
+    phrases = sentence.findall("span[@class='title-phrase']")
+    assert ["".join(span.itertext()) for span in phrases] == ["在某会上的", "讲话"]
+    # A phrase given in words breaks between them only (where it is wider than the line).
+    assert [word.text for word in phrases[0].findall("span[@class='title-word']")] == ["在某", "会上的"]
+    assert phrases[1].findall("span") == [] and phrases[1].text == "讲话"
 
 
 def test_every_speech_paragraph_ends_in_two_characters_kept_together(edition):

@@ -75,6 +75,7 @@ def is_trapezoid_or_diamond(lines) -> bool:
 def test_title_phrases_are_the_title_and_break_between_words():
     assert "".join(MODEL.title_phrases) == MODEL.title
     assert MODEL.title_phrases == ("在市城管局系统", "基层党务干部培训班", "开班仪式上的", "动员讲话")
+    assert MODEL.title_words[:2] == (("在市", "城管局系统"), ("基层", "党务干部", "培训班"))
 
 
 @pytest.mark.parametrize("width", range(7, 30))

@@ -128,9 +128,14 @@ class Speech:
     opening: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
     notes: dict[str, Note] = field(default_factory=dict)
-    # The title in the phrases it may break between, as the editors set them (index.md front
-    # matter, title_phrases): joined, they are the title.
-    title_phrases: tuple[str, ...] = ()
+    # The title in the phrases it may break between, each in its words, as the editors set them
+    # (index.md front matter, title_phrases): joined, they are the title. A line breaks between
+    # phrases; between the words of a phrase only where the phrase is wider than the line.
+    title_words: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def title_phrases(self) -> tuple[str, ...]:
+        return tuple("".join(words) for words in self.title_words)
 
     @property
     def year(self) -> str:
@@ -419,17 +424,20 @@ def _previous_id(root: etree.Element, target: etree.Element) -> str | None:
     return last
 
 
-def _title_phrases(docs: Path, title: str) -> tuple[str, ...]:
+def _title_words(docs: Path, title: str) -> tuple[tuple[str, ...], ...]:
     """Where the editors let the title break: `title_phrases` in index.md's front matter, a list of
-    the title's phrases in order. Without it the title is one phrase."""
+    the title's phrases in order, each a phrase or a list of its words. Without it the title is
+    one phrase."""
     from mkdocs.utils.meta import get_data
 
     _, meta = get_data(read_utf8(docs / HOME, HOME, "the speech model"))
     phrases = meta.get("title_phrases") or [title]
-    if not isinstance(phrases, list) or "".join(map(str, phrases)) != title:
-        raise StructureError(f"{HOME}: title_phrases must be a list of phrases that together are the "
-                             f"title “{title}”, in order")
-    return tuple(phrases)
+    words = tuple(tuple(map(str, phrase)) if isinstance(phrase, list) else (str(phrase),)
+                  for phrase in (phrases if isinstance(phrases, list) else []))
+    if "".join("".join(phrase) for phrase in words) != title:
+        raise StructureError(f"{HOME}: title_phrases must be a list of phrases (or of a phrase's "
+                             f"words) that together are the title “{title}”, in order")
+    return words
 
 
 def load(docs: Path, site_markdown: SiteMarkdown | None = None) -> Speech:
@@ -442,5 +450,5 @@ def load(docs: Path, site_markdown: SiteMarkdown | None = None) -> Speech:
         section, section_notes = _read_section(docs, source, site_markdown)
         sections.append(section)
         notes.update(section_notes)
-    speech = Speech(title, opening, tuple(sections), notes, _title_phrases(docs, title))
+    speech = Speech(title, opening, tuple(sections), notes, _title_words(docs, title))
     return speech

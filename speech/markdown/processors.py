@@ -93,7 +93,9 @@ class OneTopHeading(Treeprocessor):
 class TitlePhrases(SpeechProcessor):
     """The speech's title in the phrases the editors let it break between (the model's
     title_phrases), each a <span class="title-phrase">: the screen and print stylesheets break the
-    title only between them (GB/T 9704-2012, 7.3.3: 词意完整). The text is unchanged."""
+    title only between them (GB/T 9704-2012, 7.3.3: 词意完整); a phrase the editors gave in words
+    holds each in a <span class="title-word">, where it breaks when it is wider than the line (特大
+    on a phone). The text is unchanged."""
 
     def run(self, root: etree.Element) -> None:
         speech = self.speech
@@ -102,8 +104,12 @@ class TitlePhrases(SpeechProcessor):
             if heading.get("id") == TITLE_ID and has_class(heading, SPEECH) and not len(heading) \
                     and len(speech.title_phrases) > 1:
                 heading.text = ""
-                for phrase in speech.title_phrases:
-                    etree.SubElement(heading, "span", {"class": "title-phrase"}).text = phrase
+                for words in speech.title_words:
+                    phrase = etree.SubElement(heading, "span", {"class": "title-phrase"})
+                    if len(words) == 1:
+                        phrase.text = words[0]
+                    for word in words if len(words) > 1 else ():
+                        etree.SubElement(phrase, "span", {"class": "title-word"}).text = word
 
 
 class LeadsAndOrdinals(SpeechProcessor):
