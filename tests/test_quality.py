@@ -45,10 +45,17 @@ def system_tabs(browser):
     contexts = {scheme: browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900},
                                             locale="zh-CN") for scheme in PALETTE}
     tabs = {scheme: context.new_page() for scheme, context in contexts.items()}
+    devtools = {scheme: contexts[scheme].new_cdp_session(tab) for scheme, tab in tabs.items()}
 
     def first_visit():
-        for tab in tabs.values():
+        # The last page left first, then its site's storage cleared from outside: what it may still
+        # store while it goes (Material's palette) cannot outlive the clearing.
+        for scheme, tab in tabs.items():
+            origin = tab.evaluate("location.origin") if tab.url.startswith("http") else None
             forget_the_site(tab)
+            tab.goto("about:blank")
+            if origin:
+                devtools[scheme].send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"})
         return tabs
 
     yield first_visit
