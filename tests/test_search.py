@@ -123,9 +123,9 @@ def test_no_match_says_so_in_chinese_and_clears_old_results(search_page):
 
 
 @pytest.mark.parametrize("query", ["单位职能职责搞清楚", "三会一课", "实事求是"])
-def test_the_result_count_has_one_wording_for_one_result_and_for_many(search_page, query):
+def test_the_result_count_has_one_wording_for_one_page_and_for_many(search_page, query):
     answer = run_query(search_page, query)
-    assert answer["meta"] == f"找到 {len(answer['pages'])} 个符合条件的结果"
+    assert answer["meta"] == f"在 {len(answer['pages'])} 个页面中找到符合条件的结果"
 
 
 NEAR_LINE = "没有完全相同的字句，以下段落包含其中的词语"
