@@ -39,3 +39,12 @@ def forget_the_site(page) -> None:
     Chromium far less than a new context) call it at each turn."""
     if page.url.startswith(("http:", "https:", "file:")):
         page.evaluate("localStorage.clear(); sessionStorage.clear()")
+
+
+def record_problems(page):
+    """page.problems: every script error, console error and CSP report the page gives from now on."""
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(m.text)
+            if m.type == "error" or "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    return page

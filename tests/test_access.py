@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 import oracle
 import static_server
 from axe import add_axe, axe_violations
-from browser_wait import PRINT_RULES_LOADED, forget_the_site, settled, until
+from browser_wait import PRINT_RULES_LOADED, forget_the_site, record_problems, settled, until
 from conftest import PAGES
 from speech.markdown.sentences import SPOKEN_LIMIT
 
@@ -123,10 +123,7 @@ def reader(browser, voices=CHINESE, auto=True, api=True, width=1280, height=900,
         context.add_init_script(f"window.__speechConfig = {json.dumps({'voices': voices, 'auto': auto, 'api': api})}")
         context.add_init_script(STANDIN)
         page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: page.problems.append(m.text)
-                if m.type == "error" or "Content Security Policy" in m.text else None)
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        record_problems(page)
         if shared:
             _shared_readers[key] = page
     # What an earlier visit stored: the settings once, on the first page the turn opens; the 字号

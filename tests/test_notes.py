@@ -11,7 +11,7 @@ import pytest
 
 import static_server
 from axe import add_axe, axe_violations
-from browser_wait import until
+from browser_wait import record_problems, until
 from conftest import copy_project, parsed_page
 from harness import build_site
 from oracle import SOURCE, edition
@@ -69,10 +69,7 @@ def reader(browser):
         if init:
             context.add_init_script(init)
         page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: page.problems.append(m.text)
-                if m.type == "error" or "Content Security Policy" in m.text else None)
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        record_problems(page)
         return page
 
     yield make
