@@ -48,3 +48,13 @@ def record_problems(page):
             if m.type == "error" or "Content Security Policy" in m.text else None)
     page.on("pageerror", lambda e: page.problems.append(str(e)))
     return page
+
+
+def leave_and_forget(page, devtools, origins) -> None:
+    """The page left for about:blank, then what each of origins stored cleared from DevTools
+    (devtools: the page's CDP session): what a page may still store as it goes cannot outlive the
+    clearing, as it could a clearing from inside the page."""
+    forget_the_site(page)                  # the last site's sessionStorage too
+    page.goto("about:blank")
+    for origin in origins:
+        devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"})

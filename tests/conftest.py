@@ -25,7 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import static_server
-from browser_wait import forget_the_site
+from browser_wait import leave_and_forget
 from harness import ROOT, build_site, chromium, nav_pages
 
 PAGES = nav_pages()
@@ -313,10 +313,7 @@ def page(desktop_tab):
     needs other context options or a cold cache, makes a context of its own."""
     yield desktop_tab
     tab = desktop_tab
-    forget_the_site(tab)                   # the last site's sessionStorage too
-    tab.goto("about:blank")
-    for visited in tab.origins - {None}:
-        tab.devtools.send("Storage.clearDataForOrigin", {"origin": visited, "storageTypes": "local_storage"})
+    leave_and_forget(tab, tab.devtools, tab.origins - {None})
     tab.origins.clear()
     tab.context.clear_cookies()
     tab.unroute_all()
