@@ -899,7 +899,11 @@ def test_the_phones_navigation_opens_and_closes_from_the_keyboard(browser, serve
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "导航"
     page.set_viewport_size({"width": 1280, "height": 800})            # a sidebar, not a drawer: no button
-    assert not opener.is_visible() and not page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+    # The page hears of the new width by its media query's change event: waited for, not raced.
+    until(page, "document.querySelector('.header-opener').hidden"
+                " && !document.querySelector('.md-sidebar--primary').inert",
+          "at 1280 px the 导航 button still shows, or the navigation is still inert")
+    assert not opener.is_visible()
 
 
 def contrast(one: str, other: str) -> float:
