@@ -4,7 +4,9 @@
   as text.
 - page_context: what the templates say about the speech (title, source line, the QR code of the
   page's published address; on a printable page its downloads, their saved names and the text
-  复制 copies) comes from the edition, not from a second copy in the templates.
+  复制 copies) comes from the edition, not from a second copy in the templates. The page's
+  content reaches them as its heading and the rest (main.html sets the meta line and tool row
+  between), and a 目录 of one entry is hidden.
 - SearchPages: each page's text blocks, as the extension found them, written as the search index
   in navigation order.
 """
@@ -24,6 +26,8 @@ from speech.search import index as search_index
 from speech.search.index import SearchBlock
 from speech.takeaway import downloads
 from speech.takeaway.qr import qr_svg
+
+from .rendered import split_heading
 
 
 def escape_front_matter(page: Page) -> None:
@@ -49,7 +53,19 @@ def page_context(context: dict[str, Any], page: Page, edition: Edition, publishe
         context["notebook"] = notebook_data(model)
     # Only a published address is worth a QR code: without site_url there is none to encode.
     context["qr_svg"] = qr_svg(url, f"二维码：{url}") if url else ""
+    context["article"] = split_heading(page.content or "")
+    hide_single_entry_toc(page)
     return context
+
+
+def hide_single_entry_toc(page: Page) -> None:
+    """A 目录 of one entry (引用本页 on a section page, 讲话结构 on the home page) is no table of
+    contents: hidden in the sidebar (Material's `hide: [toc]`) and in the phone's drawer, which
+    lists the page's toc whatever `hide` says."""
+    top = next(iter(page.toc), None)
+    if top is not None and len(top.children) < 2:
+        top.children.clear()
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
 
 
 class SearchPages:

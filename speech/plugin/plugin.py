@@ -39,6 +39,7 @@ from .config import SpeechConfig
 from .hosting import Hosting
 from .pages import SearchPages, escape_front_matter, page_context
 from .reader_settings import ZIHAO, reader_settings
+from .rendered import ThemeChanged, complete_header
 from .scripts import join_bundles
 from .template_cache import TemplateCache
 
@@ -85,6 +86,7 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = TemplateCache()
         env.globals |= {"reader_settings": reader_settings(), "zihao_options": ZIHAO}
+        self.access_entry = env.get_template("partials/access-entry.html").render().strip()
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -116,16 +118,38 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
         context["site_prefix"] = self.hosting.prefix   # the 404 page's <base>
         return context
 
+    @event_priority(50)  # before the minifier, which then treats the header as a whole
+    def _complete_page_header(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.complete_header(output, page.file.src_uri)
+
     @event_priority(-200)  # after the minifier: the text the browser will hash
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _trust_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.hosting.trust(page.file.dest_uri, output, page.file.src_uri)
         return output
 
+    on_post_page = CombinedEvent(_complete_page_header, _trust_page)
+
+    @event_priority(50)
+    def _complete_template_header(self, output_content: str, *, template_name: str,
+                                  config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):
+            return self.complete_header(output_content, template_name)
+        return output_content
+
     @event_priority(-200)
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    def _trust_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
             self.hosting.trust(template_name, output_content)
         return output_content
+
+    on_post_template = CombinedEvent(_complete_template_header, _trust_template)
+
+    def complete_header(self, output: str, name: str) -> str:
+        """Material's header with what it has no block for (rendered.py)."""
+        try:
+            return complete_header(output, self.access_entry)
+        except ThemeChanged as err:
+            raise PluginError(f"{name}: {err}") from None
 
     # Before Material's offline plugin (-100), which copies the index's stub for file://.
     def _write_search_index(self, *, config: MkDocsConfig) -> None:
