@@ -578,6 +578,11 @@ def test_teda_is_twice_the_text_and_reflows_at_320px(browser, served):
         root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
         if size != pytest.approx(root * 0.9 * 2):                          # 200 % of the default text
             failures.append(f"{name}: text {size} px, root {root} px")
+        # The footer's 下一页 names a page at 150 % of Material's size at least, on one line or more.
+        footer = page.evaluate("""(el => el && parseFloat(getComputedStyle(el).fontSize))(
+            document.querySelector('.md-footer__link--next .md-footer__title'))""")
+        if footer is not None and footer < root * 0.9 * 1.5:
+            failures.append(f"{name}: the footer's page name {footer} px")
         widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if widths[0] > widths[1]:
             failures.append(f"{name}: {widths[0]} px wide in {widths[1]} px")
