@@ -11,7 +11,8 @@
  * the quoted words themselves, by which it is found again when the edition changes.
  *
  * Whatever a reader types is only ever set as textContent or as a form control's value.
- * From page.js, which loads it: copyText, tell (the status line) and reference (GB/T 7714).
+ * From page.js, which loads it: readerSettings, speechTextNodes, copyText, tell (the status line)
+ * and reference (GB/T 7714).
  *
  * The build joins the parts (notes/, listed in speech/plugin/scripts.py) inside one function:
  * they share its scope, this part's names first. This part: the logic without a page (reading a
