@@ -1,4 +1,4 @@
-"""What 我的笔记 (docs/biji.md, docs/assets/javascripts/notes.js) needs to know of the speech: every
+"""What 我的笔记 (docs/biji.md, docs/assets/javascripts/notes/book.js) needs to know of the speech: every
 paragraph's id, label, page and speech text, in reading order, and the start of its reference.
 
 A reader's marks are anchored in these texts (design/notes.md): the page re-anchors them when the

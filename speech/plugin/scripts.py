@@ -4,8 +4,9 @@ A part is classic script (ES modules do not load from file://, where the site mu
 build joins a bundle's parts, in the order listed here, into the bundle's file before the minifier
 (mkdocs.yml) makes its .min.js, so a page asks for no more scripts than before; the parts
 themselves are not copied into the site. page.js's parts share the global scope (what they
-define, access.js and notes.js use too); access.js's parts share one function's scope, so that
-nothing of the 无障碍 tools leaks into the page's globals.
+define, access.js and notes.js use too); access.js's and notes.js's parts share one function's
+scope each, so that nothing of the 无障碍 tools or the 学习笔记 leaks into the page's globals (notes.js
+names one, jianghuaNotes, for page.js to call).
 """
 
 from __future__ import annotations
@@ -47,6 +48,18 @@ BUNDLES = {
         "access/caption.js",       # the bar at the foot: the player and 大字幕
         "access/crosshair.js",     # 十字线
         "access/controls.js",      # the buttons and shortcuts; the start
+    ), one_scope=True),
+    "notes.js": Bundle((
+        "notes/logic.js",          # stored notebook read, anchor by quote, order, export text: no page
+        "notes/shared.js",         # the paragraphs and their speech text, addresses, references
+        "notes/storage.js",        # the notebook kept in localStorage; the warning when it is refused
+        "notes/marks.js",          # marks drawn on the speech, made, removed
+        "notes/bar.js",            # the bar under a paragraph: from the ¶ and from a mark
+        "notes/selection.js",      # a selection offered as marks
+        "notes/editor.js",         # a thought's editor
+        "notes/export.js",         # the notebook as plain text, copied or downloaded
+        "notes/book.js",           # 我的笔记
+        "notes/start.js",          # the stylesheet, another tab's changes; the start
     ), one_scope=True),
 }
 

@@ -1,7 +1,8 @@
 /*
- * The notes' logic without a page (docs/assets/javascripts/notes.js, run in a context of its own
- * with no document): reading a stored notebook, re-anchoring marks by their quotes, their order,
- * the exported text. The page itself is tested in Chromium (tests/test_notes.py).
+ * The notes' logic without a page (docs/assets/javascripts/notes/logic.js, the first part of
+ * notes.js, run alone in a context of its own with no document): reading a stored notebook,
+ * re-anchoring marks by their quotes, their order, the exported text. The page itself is tested
+ * in Chromium (tests/test_notes.py).
  */
 "use strict"
 
@@ -12,7 +13,7 @@ const path = require("node:path")
 const vm = require("node:vm")
 
 const context = {}
-vm.runInNewContext(fs.readFileSync(path.join(__dirname, "../../docs/assets/javascripts/notes.js"), "utf8"), context)
+vm.runInNewContext(fs.readFileSync(path.join(__dirname, "../../docs/assets/javascripts/notes/logic.js"), "utf8"), context)
 const notes = context.jianghuaNotes
 
 const mark = (para, start, quote, extra = {}) => ({ id: `${para}:${start}`, para, start, end: start + quote.length, quote,
