@@ -590,6 +590,16 @@ def test_teda_is_twice_the_text_and_reflows_at_320px(browser, served):
     assert failures == []
 
 
+def test_teda_on_a_phone_shows_the_speech_on_the_first_screen(browser, served):
+    """Under the title, the meta line and the tool row (at 150 % on phones): a section page's first
+    screen at 特大 holds its first lines of speech too."""
+    page = reader(browser, width=360, height=740, zihao="teda", shared=True)
+    page.goto(served + "yiyi.html")
+    first = page.evaluate("""(() => { const p = document.querySelector('article p.speech')
+        return [p.getBoundingClientRect().top, parseFloat(getComputedStyle(p).lineHeight)] })()""")
+    assert first[0] + 2 * first[1] <= 740, f"the speech's second line ends at {first[0] + 2 * first[1]:.0f} px"
+
+
 LINES = """(selector) => {
   // Line boxes from the layout: the tops of the text's client rects, per paragraph.
   const blocks = [...document.querySelectorAll(selector)].slice(0, 6)
