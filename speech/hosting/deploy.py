@@ -331,11 +331,17 @@ def nginx_brotli_conf() -> str:
 
 
 def nginx_conf(deploy: Deployment) -> str:
-    prefix = deploy.prefix
-    types = " ".join(t for t in TEXT_TYPES if t != "text/html")   # text/html is always in both lists
-    header_names = [name for name, _ in deploy.headers] + ["Cache-Control", "Content-Disposition"]
-    lines = [
-        f"# nginx: the site at {prefix}, from {deploy.root_dir}. Written by `make build`",
+    """The server {} part: the headers added once, the bare prefix redirected, the site's location."""
+    lines = _nginx_preamble(deploy) + _nginx_add_headers(deploy)
+    if deploy.prefix != "/":
+        lines += _nginx_bare_prefix(deploy.prefix)
+    return "\n".join(lines + _nginx_site_location(deploy)) + "\n"
+
+
+def _nginx_preamble(deploy: Deployment) -> list[str]:
+    """What the file is, where it goes, and the one setting it needs from the http {} block."""
+    return [
+        f"# nginx: the site at {deploy.prefix}, from {deploy.root_dir}. Written by `make build`",
         "# (speech/hosting/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
         "# Include it inside the server {} block that serves the site, outside any location, and",
         "# nginx-http.conf inside http {} (Debian: a copy in /etc/nginx/conf.d/); design/deploy.md:",
@@ -352,17 +358,33 @@ def nginx_conf(deploy: Deployment) -> str:
         f"#     large_client_header_buffers 4 {REQUEST_LINE_LIMIT // 1024}k;",
         "# (nginx refuses a second one at the same level; a panel's nginx.conf has one to raise).",
         "",
+    ]
+
+
+def _nginx_add_headers(deploy: Deployment) -> list[str]:
+    """Each header added once, at server level, its value a variable of nginx-http.conf."""
+    header_names = [name for name, _ in deploy.headers] + ["Cache-Control", "Content-Disposition"]
+    return [
         "# The headers, added once, at server level: the site's locations add none, so they inherit",
         "# these and the server's own (HSTS, X-Frame-Options …) alike. Outside the site the values",
         "# are empty and nginx sends no such header.",
         *[f"add_header {name} {_variable(deploy, name)} always;" for name in header_names],
         "",
     ]
-    if prefix != "/":
-        lines += [f"location = {prefix.rstrip('/')} {{",
-                  f"    return 301 {prefix}$is_args$args;",
-                  "}", ""]
-    lines += [
+
+
+def _nginx_bare_prefix(prefix: str) -> list[str]:
+    """/jianghua redirected to /jianghua/."""
+    return [f"location = {prefix.rstrip('/')} {{",
+            f"    return 301 {prefix}$is_args$args;",
+            "}", ""]
+
+
+def _nginx_site_location(deploy: Deployment) -> list[str]:
+    """The prefix's location: the files from DEPLOY_ROOT, charsets, compression, the 404 page."""
+    prefix = deploy.prefix
+    types = " ".join(t for t in TEXT_TYPES if t != "text/html")   # text/html is always in both lists
+    return [
         "# ^~: no regex location of the server's (a panel's `location ~ .*\\.(js|css)?$`) takes the",
         "# site's files.",
         f"location ^~ {prefix} {{",
@@ -389,7 +411,6 @@ def nginx_conf(deploy: Deployment) -> str:
         "    }",
         "}",
     ]
-    return "\n".join(lines) + "\n"
 
 
 def _apache_quoted(text: str) -> str:
