@@ -97,13 +97,13 @@ class DeployError(ValueError):
 class _InlineCode(HTMLParser):
     """Collects a page's inline scripts, and whatever would break under the policy."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
         self.problems: list[str] = []
         self._script: list[str] | None = None
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=…>: inline event handler")
@@ -116,11 +116,11 @@ class _InlineCode(HTMLParser):
         if tag == "style":
             self.problems.append("<style> element")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             self.scripts.append("".join(self._script))
             self._script = None
@@ -146,7 +146,7 @@ def scripts_in_content(html: str) -> bool:
     class Scripts(HTMLParser):
         found = False
 
-        def handle_starttag(self, tag, attrs):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.found = self.found or tag == "script"
     parser = Scripts()
     parser.feed(html)
@@ -157,15 +157,15 @@ def scripts_in_content(html: str) -> bool:
 class TrustedScripts:
     """The inline scripts our templates wrote, page by page (by the page's path in site/)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_page: dict[str, set[str]] = {}
         self.sources: dict[str, str] = {}     # page -> the Markdown file it was made from
 
-    def clear(self):
+    def clear(self) -> None:
         self.by_page.clear()
         self.sources.clear()
 
-    def add(self, page: str, rendered: str, source: str | None = None):
+    def add(self, page: str, rendered: str, source: str | None = None) -> None:
         self.by_page[page] = set(inline_code(rendered)[0])
         if source:
             self.sources[page] = source
