@@ -175,7 +175,8 @@ class ContentIsText(Extension):
         where = f"{name}:{line}" if line else self.page
         if name != self.page:
             where += f" (included in {self.page})"
-        return self.error_type(f"{where}: {what}{why or ': raw HTML is not allowed in content, which is text (the site adds all markup itself)'}")
+        why = why or ": raw HTML is not allowed in content, which is text (the site adds all markup itself)"
+        return self.error_type(f"{where}: {what}{why}")
 
 
 class _KeepSource(Preprocessor):

@@ -109,7 +109,8 @@ class _InlineCode(HTMLParser):
                 self.problems.append(f"<{tag} {name}=…>: inline event handler")
             elif name == "style":
                 self.problems.append(f"<{tag} style=…>: style attribute")
-            elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+            elif (name in ("href", "src", "action", "formaction")
+                  and (value or "").strip().lower().startswith("javascript:")):
                 self.problems.append(f"<{tag} {name}=javascript:…>")
         if tag == "script" and not dict(attrs).get("src") and (dict(attrs).get("type") or "").lower() in _SCRIPT_TYPES:
             self._script = []
@@ -217,7 +218,8 @@ def site_prefix(site_url: str | None, site_path: str | None) -> str:
     """Where the site is mounted on its host: SITE_URL's path, else SITE_PATH, else /."""
     path = urlsplit(site_url).path if site_url else (site_path or "/")
     if not _PREFIX.fullmatch(path):
-        raise DeployError(f"the site's path {path!r} (SITE_URL or SITE_PATH) may hold only letters, digits and / . _ ~ -")
+        raise DeployError(f"the site's path {path!r} (SITE_URL or SITE_PATH) may hold only letters, digits "
+                          "and / . _ ~ -")
     path = "/" + path.strip("/") + "/"
     return "/" if path == "//" else path
 

@@ -30,7 +30,6 @@ import zipfile
 from collections.abc import Sequence
 
 import docx
-from lxml import etree
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -44,9 +43,10 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, Twips
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
-from .downloads import Document
 from ..edition.model import LEAD_SENTENCE
+from .downloads import Document
 
 # Font sizes of Chinese typesetting (字号).
 ERHAO = Pt(22)       # 二号
@@ -256,7 +256,8 @@ class _Footnotes:
             self.part = XmlPart(PackURI("/word/footnotes.xml"), self.CONTENT_TYPE, root, self.word.part.package)
             self.word.part.relate_to(self.part, self.FOOTNOTES)
             settings = self.word.settings.element
-            note_pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+            note_pr = parse_xml(f'<w:footnotePr {nsdecls("w")}>'
+                                '<w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
             # Schema order: w:footnotePr stands just before w:endnotePr, w:compat and what follows them.
             anchor = next((el for el in (settings.find(qn(tag)) for tag in ("w:endnotePr", "w:compat", "w:docVars",
                                                                             "w:rsids", "m:mathPr", "w:themeFontLang",
