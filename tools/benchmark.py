@@ -53,7 +53,6 @@ def _stock_build(folder: Path) -> Path:
     import sys
 
     import yaml
-
     from mkdocs.utils.meta import get_data
 
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1].split("\n\n")[0])
@@ -253,9 +252,9 @@ def pathological_highlights(browser, base_url, site):
     and marking plus scrolling to the first hit (which forces the page's first layout); and the
     page's whole main-thread time to load (Chromium's TaskDuration), for comparison with the 15 s
     and more these links took before. Addresses over 64 KB do not get through a server (the
-    generated nginx and Apache configs stop there), so the 2 MB ones, Chromium's longest, are opened from disk; with or without
-    hl, such an address costs Chromium about a second of style recalculation by itself, which the
-    "no hl" line shows."""
+    generated nginx and Apache configs stop there), so the 2 MB ones, Chromium's longest, are
+    opened from disk; with or without hl, such an address costs Chromium about a second of style
+    recalculation by itself, which the "no hl" line shows."""
     from urllib.parse import quote
 
     import oracle
@@ -299,7 +298,8 @@ def pathological_highlights(browser, base_url, site):
                 document.querySelectorAll('mark mark').length]""") + [metrics["TaskDuration"] * 1000])
             context.close()
         marking, shown, marks, nested, total = (statistics.median(t[i] for t in timings) for i in range(5))
-        print(f"  {label:32} {len(url):9,}  {marking:5.1f} ms {shown:5.0f} ms {total:7.0f} ms   {marks:4.0f}, {nested:.0f} nested")
+        print(f"  {label:32} {len(url):9,}  {marking:5.1f} ms {shown:5.0f} ms {total:7.0f} ms"
+              f"   {marks:4.0f}, {nested:.0f} nested")
 
 
 

@@ -13,8 +13,8 @@ It serves nothing outside its folder: a path that leaves it, through ".." or a s
 """
 
 import gzip
-import io
 import http.server
+import io
 import sys
 import threading
 from functools import partial

@@ -135,7 +135,7 @@ def collate_text(raw: str, speech: Speech, name: str = SOURCE) -> Collation:
 class _Walk:
     """A cursor over the source text that knows its line and column."""
 
-    def __init__(self, raw: str, name: str):
+    def __init__(self, raw: str, name: str) -> None:
         self.raw, self.name, self.at = raw, name, 0
 
     @property

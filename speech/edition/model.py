@@ -283,7 +283,7 @@ class _KeepTree(Treeprocessor):
     """Keeps the document tree once attr_list has set the ids (before any site marking)."""
 
     def run(self, root: etree.Element) -> None:
-        self.md.speech_tree = root   # noqa: the model's handle on this conversion
+        self.md.speech_tree = root   # the model's handle on this conversion
 
 
 def front_matter_error(markdown: str) -> str | None:
@@ -309,7 +309,8 @@ def read_utf8(path: Path, name: str, needed_by: str) -> str:
     except FileNotFoundError:
         raise StructureError(f"{name}: the file is missing ({needed_by} needs it)") from None
     except UnicodeDecodeError as err:
-        raise StructureError(f"{name}: not valid UTF-8 (byte {err.start}: {err.object[err.start:err.start + 4]!r})") from None
+        raise StructureError(f"{name}: not valid UTF-8 "
+                             f"(byte {err.start}: {err.object[err.start:err.start + 4]!r})") from None
 
 
 def read_markdown(path: Path, name: str, site_markdown: SiteMarkdown) -> etree.Element:
@@ -408,7 +409,8 @@ def _read_section(docs: Path, source: str, site_markdown: SiteMarkdown) -> tuple
         if el.tag == "p" and el.get("id") and not _PARAGRAPH_ID.fullmatch(el.get("id")):
             raise StructureError(f"{source}: paragraph id {el.get('id')} is not of the form {slug}-N")
         if el.tag == "p" and (m := _PARAGRAPH_ID.fullmatch(el.get("id") or "")) and m["slug"] != slug:
-            raise StructureError(f"{source}: paragraph id {el.get('id')} belongs to another section (expected {slug}-N)")
+            raise StructureError(f"{source}: paragraph id {el.get('id')} belongs to another section "
+                                 f"(expected {slug}-N)")
     paragraphs = _paragraphs(root, source, slug, heading)
     if not paragraphs:
         raise StructureError(f"{source}: no paragraph {{ #{slug}-1 }}")

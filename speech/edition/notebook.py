@@ -6,7 +6,7 @@ edition changes and lists those it cannot find. The texts are the model's, the s
 pages show with their editorial marks left out.
 """
 
-from .model import HOME, Speech
+from .model import HOME, Paragraph, Speech
 
 
 def notebook_data(model: Speech) -> dict:
@@ -20,6 +20,6 @@ def notebook_data(model: Speech) -> dict:
     }
 
 
-def _page(model: Speech, paragraph) -> str:
+def _page(model: Speech, paragraph: Paragraph) -> str:
     source = model.source_of(paragraph)
     return "index.html" if source == HOME else source.removesuffix(".md") + ".html"

@@ -26,6 +26,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -87,30 +88,32 @@ class _Markup(HTMLParser):
     """The markup in a fragment of raw HTML: [(what, needle to find it in the source), …] of
     everything that is not allowed."""
 
-    def __init__(self, allow: bool):
+    def __init__(self, allow: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.allow = allow
         self.refused: list[tuple[str, str]] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         if not (self.allow and allowance(tag, {k: v or "" for k, v in attributes.items()})):
             self.refused.append((describe(tag, attributes), f"<{tag}"))
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
-    def handle_decl(self, decl):
+    def handle_decl(self, decl: str) -> None:
         self.refused.append((f"<!{decl[:30]}>", f"<!{decl[:10]}"))
 
-    def handle_pi(self, data):
+    def handle_pi(self, data: str) -> None:
         self.refused.append((f"<?{data[:30]}>", f"<?{data[:10]}"))
 
-    def unknown_decl(self, data):
+    def unknown_decl(self, data: str) -> None:
         self.refused.append((f"<![{data[:30]}]>", "<!["))
 
 
 class _StartTag(HTMLParser):
+    found: dict[str, str]
+
     @classmethod
     def attributes(cls, tag_text: str) -> dict[str, str]:
         parser = cls(convert_charrefs=True)
@@ -119,7 +122,7 @@ class _StartTag(HTMLParser):
         parser.close()
         return parser.found
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found = {name: value or "" for name, value in attrs}
 
 
@@ -146,7 +149,7 @@ class ContentIsText(Extension):
     files it may include (snippets). The MkDocs glue sets both before each page. Without
     `sources`, the lines are counted in the text Markdown was given."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {}
         super().__init__(**kwargs)
         self.page = "<document>"
@@ -154,7 +157,7 @@ class ContentIsText(Extension):
         self.error_type: type[Exception] = ValueError
         self._given = ""
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
         # \<img> is the editor saying "the text <img>", as in CommonMark; Python-Markdown would
         # leave the backslash and read the rest as raw HTML.
@@ -172,15 +175,16 @@ class ContentIsText(Extension):
         where = f"{name}:{line}" if line else self.page
         if name != self.page:
             where += f" (included in {self.page})"
-        return self.error_type(f"{where}: {what}{why or ': raw HTML is not allowed in content, which is text (the site adds all markup itself)'}")
+        why = why or ": raw HTML is not allowed in content, which is text (the site adds all markup itself)"
+        return self.error_type(f"{where}: {what}{why}")
 
 
 class _KeepSource(Preprocessor):
-    def __init__(self, md, ext: ContentIsText):
+    def __init__(self, md: markdown.Markdown, ext: ContentIsText) -> None:
         super().__init__(md)
         self.ext = ext
 
-    def run(self, lines):
+    def run(self, lines: list[str]) -> list[str]:
         self.ext._given = "\n".join(lines)
         return lines
 
@@ -189,11 +193,11 @@ class _Elements(Treeprocessor):
     """After block parsing and the footnotes' own structure: the elements the editor wrote in
     HTML (md_in_html), and the length of each note."""
 
-    def __init__(self, md, ext: ContentIsText):
+    def __init__(self, md: markdown.Markdown, ext: ContentIsText) -> None:
         super().__init__(md)
         self.ext = ext
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         for element in root.iter():
             if element is root or self.made_by_markdown(element):
                 continue
@@ -220,12 +224,12 @@ class _Elements(Treeprocessor):
         return (f"<{tag}",)
 
     @staticmethod
-    def note_text(element) -> str:
+    def note_text(element: etree.Element) -> str:
         """A note's text, without the footnotes extension's back link."""
         return text_of(element, lambda child: "footnote-backref" in (child.get("class") or ""))
 
     @staticmethod
-    def made_by_markdown(element) -> bool:
+    def made_by_markdown(element: etree.Element) -> bool:
         attrs = set(element.attrib)
         if element.tag in _MARKDOWN_BLOCKS and attrs <= _MARKDOWN_ATTRS.get(element.tag, set()):
             return True
@@ -238,11 +242,11 @@ class _Elements(Treeprocessor):
 class _Stash(Treeprocessor):
     """When the tree is done: the raw HTML Python-Markdown stashed, and every attribute."""
 
-    def __init__(self, md, ext: ContentIsText):
+    def __init__(self, md: markdown.Markdown, ext: ContentIsText) -> None:
         super().__init__(md)
         self.ext = ext
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         for fragment in self.md.htmlStash.rawHtmlBlocks:
             if isinstance(fragment, etree.Element):
                 fragment = etree.tostring(fragment, encoding="unicode")
@@ -309,5 +313,5 @@ def page_errors(path: Path, name: str, site_markdown: SiteMarkdown) -> list[str]
     return errors
 
 
-def makeExtension(**kwargs):  # pragma: no cover
+def makeExtension(**kwargs: Any) -> ContentIsText:  # pragma: no cover
     return ContentIsText(**kwargs)

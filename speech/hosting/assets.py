@@ -58,13 +58,13 @@ def _named(path: Path) -> str:
 class _References(HTMLParser):
     """Where in a page each start tag is, with the attributes that point at a renamed file."""
 
-    def __init__(self, text: str, page_url: str, prefix: str, renamed: dict[str, str]):
+    def __init__(self, text: str, page_url: str, prefix: str, renamed: dict[str, str]) -> None:
         super().__init__(convert_charrefs=True)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.base, self.prefix, self.renamed = page_url, prefix, renamed
         self.edits: list[tuple[int, str, dict[str, str]]] = []   # (offset, tag text, attribute -> new value)
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "base" and dict(attrs).get("href"):
             self.base = urljoin(self.base, dict(attrs)["href"])
         changes = {}

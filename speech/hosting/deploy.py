@@ -97,30 +97,31 @@ class DeployError(ValueError):
 class _InlineCode(HTMLParser):
     """Collects a page's inline scripts, and whatever would break under the policy."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
         self.problems: list[str] = []
         self._script: list[str] | None = None
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=…>: inline event handler")
             elif name == "style":
                 self.problems.append(f"<{tag} style=…>: style attribute")
-            elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+            elif (name in ("href", "src", "action", "formaction")
+                  and (value or "").strip().lower().startswith("javascript:")):
                 self.problems.append(f"<{tag} {name}=javascript:…>")
         if tag == "script" and not dict(attrs).get("src") and (dict(attrs).get("type") or "").lower() in _SCRIPT_TYPES:
             self._script = []
         if tag == "style":
             self.problems.append("<style> element")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             self.scripts.append("".join(self._script))
             self._script = None
@@ -146,7 +147,7 @@ def scripts_in_content(html: str) -> bool:
     class Scripts(HTMLParser):
         found = False
 
-        def handle_starttag(self, tag, attrs):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.found = self.found or tag == "script"
     parser = Scripts()
     parser.feed(html)
@@ -157,15 +158,15 @@ def scripts_in_content(html: str) -> bool:
 class TrustedScripts:
     """The inline scripts our templates wrote, page by page (by the page's path in site/)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_page: dict[str, set[str]] = {}
         self.sources: dict[str, str] = {}     # page -> the Markdown file it was made from
 
-    def clear(self):
+    def clear(self) -> None:
         self.by_page.clear()
         self.sources.clear()
 
-    def add(self, page: str, rendered: str, source: str | None = None):
+    def add(self, page: str, rendered: str, source: str | None = None) -> None:
         self.by_page[page] = set(inline_code(rendered)[0])
         if source:
             self.sources[page] = source
@@ -217,7 +218,8 @@ def site_prefix(site_url: str | None, site_path: str | None) -> str:
     """Where the site is mounted on its host: SITE_URL's path, else SITE_PATH, else /."""
     path = urlsplit(site_url).path if site_url else (site_path or "/")
     if not _PREFIX.fullmatch(path):
-        raise DeployError(f"the site's path {path!r} (SITE_URL or SITE_PATH) may hold only letters, digits and / . _ ~ -")
+        raise DeployError(f"the site's path {path!r} (SITE_URL or SITE_PATH) may hold only letters, digits "
+                          "and / . _ ~ -")
     path = "/" + path.strip("/") + "/"
     return "/" if path == "//" else path
 
@@ -331,11 +333,17 @@ def nginx_brotli_conf() -> str:
 
 
 def nginx_conf(deploy: Deployment) -> str:
-    prefix = deploy.prefix
-    types = " ".join(t for t in TEXT_TYPES if t != "text/html")   # text/html is always in both lists
-    header_names = [name for name, _ in deploy.headers] + ["Cache-Control", "Content-Disposition"]
-    lines = [
-        f"# nginx: the site at {prefix}, from {deploy.root_dir}. Written by `make build`",
+    """The server {} part: the headers added once, the bare prefix redirected, the site's location."""
+    lines = _nginx_preamble(deploy) + _nginx_add_headers(deploy)
+    if deploy.prefix != "/":
+        lines += _nginx_bare_prefix(deploy.prefix)
+    return "\n".join(lines + _nginx_site_location(deploy)) + "\n"
+
+
+def _nginx_preamble(deploy: Deployment) -> list[str]:
+    """What the file is, where it goes, and the one setting it needs from the http {} block."""
+    return [
+        f"# nginx: the site at {deploy.prefix}, from {deploy.root_dir}. Written by `make build`",
         "# (speech/hosting/deploy.py) from SITE_URL / SITE_PATH and DEPLOY_ROOT; do not edit, rebuild.",
         "# Include it inside the server {} block that serves the site, outside any location, and",
         "# nginx-http.conf inside http {} (Debian: a copy in /etc/nginx/conf.d/); design/deploy.md:",
@@ -352,17 +360,33 @@ def nginx_conf(deploy: Deployment) -> str:
         f"#     large_client_header_buffers 4 {REQUEST_LINE_LIMIT // 1024}k;",
         "# (nginx refuses a second one at the same level; a panel's nginx.conf has one to raise).",
         "",
+    ]
+
+
+def _nginx_add_headers(deploy: Deployment) -> list[str]:
+    """Each header added once, at server level, its value a variable of nginx-http.conf."""
+    header_names = [name for name, _ in deploy.headers] + ["Cache-Control", "Content-Disposition"]
+    return [
         "# The headers, added once, at server level: the site's locations add none, so they inherit",
         "# these and the server's own (HSTS, X-Frame-Options …) alike. Outside the site the values",
         "# are empty and nginx sends no such header.",
         *[f"add_header {name} {_variable(deploy, name)} always;" for name in header_names],
         "",
     ]
-    if prefix != "/":
-        lines += [f"location = {prefix.rstrip('/')} {{",
-                  f"    return 301 {prefix}$is_args$args;",
-                  "}", ""]
-    lines += [
+
+
+def _nginx_bare_prefix(prefix: str) -> list[str]:
+    """/jianghua redirected to /jianghua/."""
+    return [f"location = {prefix.rstrip('/')} {{",
+            f"    return 301 {prefix}$is_args$args;",
+            "}", ""]
+
+
+def _nginx_site_location(deploy: Deployment) -> list[str]:
+    """The prefix's location: the files from DEPLOY_ROOT, charsets, compression, the 404 page."""
+    prefix = deploy.prefix
+    types = " ".join(t for t in TEXT_TYPES if t != "text/html")   # text/html is always in both lists
+    return [
         "# ^~: no regex location of the server's (a panel's `location ~ .*\\.(js|css)?$`) takes the",
         "# site's files.",
         f"location ^~ {prefix} {{",
@@ -389,7 +413,6 @@ def nginx_conf(deploy: Deployment) -> str:
         "    }",
         "}",
     ]
-    return "\n".join(lines) + "\n"
 
 
 def _apache_quoted(text: str) -> str:

@@ -11,6 +11,7 @@ stay exact, and the screen stylesheet draws it as a struck ↵.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+
 from markdown.util import AtomicString
 
 from ..edition import collation, model

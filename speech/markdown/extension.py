@@ -36,8 +36,8 @@ from __future__ import annotations
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from . import processors
 from ..edition.edition import Edition
+from . import processors
 from .conversion import Conversion
 from .sentences import SentenceMarks
 

@@ -12,9 +12,9 @@ from typing import Callable
 
 from markdown.util import AtomicString
 
-from . import collation_page
 from ..edition import slots
 from ..edition.edition import Edition
+from . import collation_page
 from .conversion import Conversion
 
 Builder = Callable[[etree.Element, Edition, Conversion], None]

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from . import generated
 from ..edition import model
 from ..edition.edition import Edition
 from ..edition.model import EDITORIAL, ORDINAL, SPEECH, TITLE_ID, Paragraph, is_editorial, speech_text, text_of
 from ..search.index import SearchBlock
+from . import generated
 from .conversion import Conversion
 from .tree import add_class, has_class, wrap_matches
 
@@ -282,8 +283,8 @@ class UnbrokenEnding(SpeechProcessor):
 class NoteMarksKept(SpeechProcessor):
     """A note's mark (¹) stays on the line of the character it follows: that character and the
     mark in a <span class="with-note">, which the screen does not break, so that no line starts
-    with a mark and the punctuation after it (²，). Where the text before the mark ends in a short child (a term), the child is
-    kept with the mark instead. The text is unchanged."""
+    with a mark and the punctuation after it (²，). Where the text before the mark ends in a short
+    child (a term), the child is kept with the mark instead. The text is unchanged."""
 
     SHORT = 6
 

@@ -5,11 +5,11 @@ being read, so the pieces are cut here, once, from the tree, rather than guessed
 browser. What is cut: on a page that shows the speech, its speech blocks; on any other page (术语,
 编辑说明, 对照原文, 无障碍说明), its text blocks (headings, paragraphs, list items, table cells);
 on every page, the editors' notes, read only when the reader asks for them. A text block or note
-that is one sentence is marked itself (<td class="sentence">), its content left as it is. A piece ends after 。！？； (with any closing quote or bracket that follows). Some engines
-cut an utterance off after about 15 seconds (Chrome's network voices do); Chinese is read at about
-four characters a second, so a sentence longer than SPOKEN_LIMIT characters is cut further, at its
-commas, into pieces of at most that length where the commas allow it (and where they do not, at
-its 、 and ：).
+that is one sentence is marked itself (<td class="sentence">), its content left as it is. A piece
+ends after 。！？； (with any closing quote or bracket that follows). Some engines cut an utterance
+off after about 15 seconds (Chrome's network voices do); Chinese is read at about four characters
+a second, so a sentence longer than SPOKEN_LIMIT characters is cut further, at its commas, into
+pieces of at most that length where the commas allow it (and where they do not, at its 、 and ：).
 
 The block's children (a glossary term, a lead sentence, a note number, the ¶) are never split:
 each goes whole into one piece. Editorial marks (note numbers, ¶, permalinks) between two pieces

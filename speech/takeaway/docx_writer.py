@@ -27,18 +27,26 @@ import datetime
 import io
 import itertools
 import zipfile
+from collections.abc import Sequence
 
 import docx
-from lxml import etree
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt, Twips
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, Mm, Pt, Twips
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
 
-from .downloads import Document
 from ..edition.model import LEAD_SENTENCE
+from .downloads import Document
 
 # Font sizes of Chinese typesetting (字号).
 ERHAO = Pt(22)       # 二号
@@ -84,31 +92,55 @@ FOOTER_DISTANCE = Mm(22)
 
 def write_docx(doc: Document, source_line: str) -> bytes:
     """The .docx of one document (a section or the whole speech), as bytes."""
+    word = _empty_document()
+    last = _write_blocks(word, doc)
+    _write_source_line(word, last, source_line)
+    _set_properties(word.core_properties, doc, source_line)
+    out = io.BytesIO()
+    word.save(out)
+    return _with_fixed_dates(out.getvalue())
+
+
+def _empty_document() -> WordDocument:
+    """A document with the page, styles, fonts and page numbers of the layout, and no paragraph."""
     word = docx.Document()
     _drop_template_leftovers(word)
     _page(word)
     _styles(word)
     _font_table(word)
     _footer_page_numbers(word)
-
     body = word.element.body
     for child in list(body):            # the template's empty paragraph, keeping sectPr
         if child.tag == qn("w:p"):
             body.remove(child)
+    return word
 
+
+def _write_blocks(word: WordDocument, doc: Document) -> Paragraph:
+    """The title, headings and paragraphs of the document, with the editors' notes as footnotes;
+    the last paragraph of the speech."""
     footnotes = _Footnotes(word)
     for block in doc.blocks:
         if block.kind == "title":
-            lines = doc.speech.title_lines(TITLE_CHARS) if doc.speech else (block.text,)
-            title = _paragraph(word, lines[0], TITLE_FONT, ERHAO, centred=True, keep_with_next=True)
-            for line in lines[1:]:
-                _run(title, "", TITLE_FONT[0], ERHAO)._r.append(parse_xml(f'<w:br {nsdecls("w")}/>'))
-                _run(title, line, TITLE_FONT[0], ERHAO)
-            _paragraph(word, "", BODY_FONT, SANHAO, keep_with_next=True)   # a blank line under the title
+            _title(word, doc.speech.title_lines(TITLE_CHARS) if doc.speech else (block.text,))
         elif block.kind == "heading":
             _paragraph(word, block.text, HEADING_FONT, SANHAO, indent=True, keep_with_next=True)
         else:
             last = _body_paragraph(word, doc, block.text, footnotes)
+    return last
+
+
+def _title(word: WordDocument, lines: Sequence[str]) -> None:
+    """The title in its lines, one paragraph broken where the editors chose, and a blank line under it."""
+    title = _paragraph(word, lines[0], TITLE_FONT, ERHAO, centred=True, keep_with_next=True)
+    for line in lines[1:]:
+        _run(title, "", TITLE_FONT[0], ERHAO)._r.append(parse_xml(f'<w:br {nsdecls("w")}/>'))
+        _run(title, line, TITLE_FONT[0], ERHAO)
+    _paragraph(word, "", BODY_FONT, SANHAO, keep_with_next=True)   # a blank line under the title
+
+
+def _write_source_line(word: WordDocument, last: Paragraph, source_line: str) -> None:
+    """The source line after the text, and whether the last paragraph is kept with it."""
     # Full pages to the end: the last paragraph breaks across pages like any other, widow control
     # taking two of its lines at least over to the source line. Kept with the source line
     # (w:keepNext) it would not break in LibreOffice, which never splits a paragraph kept with the
@@ -122,7 +154,10 @@ def write_docx(doc: Document, source_line: str) -> bytes:
     source.paragraph_format.space_before = NOTE_PITCH
     source.paragraph_format.keep_together = True
     _rule_above(source)
-    props = word.core_properties
+
+
+def _set_properties(props: CoreProperties, doc: Document, source_line: str) -> None:
+    """The file's properties (文件 → 属性): title, subject, keywords, and fixed dates."""
     props.title = doc.document_title
     props.subject = f"{doc.title}（{doc.label}）"
     props.keywords = "动员讲话；党务干部；培训班；城管局；讲话稿"
@@ -134,10 +169,6 @@ def write_docx(doc: Document, source_line: str) -> bytes:
     props.created = props.modified = FIXED_DATE
     props.last_modified_by = "校订存档本"
     props.revision = 1
-
-    out = io.BytesIO()
-    word.save(out)
-    return _with_fixed_dates(out.getvalue())
 
 
 FIXED_DATE = datetime.datetime(2022, 1, 1, tzinfo=datetime.timezone.utc)
@@ -156,7 +187,7 @@ def _with_fixed_dates(package: bytes) -> bytes:
 
 # The body and its notes -------------------------------------------------------------------------
 
-def _body_paragraph(word, doc: Document, text: str, footnotes: "_Footnotes"):
+def _body_paragraph(word: WordDocument, doc: Document, text: str, footnotes: _Footnotes) -> Paragraph:
     """A paragraph of the speech: its lead sentence (一是……。) in 楷体 as a 二级标题, and a footnote
     mark where each of the editors' notes belongs (the model knows where: Paragraph.note_offsets)."""
     paragraph = _paragraph(word, "", BODY_FONT, SANHAO, indent=True)
@@ -173,12 +204,12 @@ def _body_paragraph(word, doc: Document, text: str, footnotes: "_Footnotes"):
     return paragraph
 
 
-def _lines(paragraph) -> int:
+def _lines(paragraph: Paragraph) -> int:
     """The lines a body paragraph takes: its first line indented two characters."""
     return -(-(2 + len(paragraph.text)) // CHARS_PER_LINE)
 
 
-def _rule_above(paragraph):
+def _rule_above(paragraph: Paragraph) -> None:
     """A short rule over the paragraph: a top border, its length the first line's indent away."""
     p_pr = paragraph._p.get_or_add_pPr()
     borders = parse_xml(f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pBdr>')
@@ -208,16 +239,13 @@ class _Footnotes:
     FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
     CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
-    def __init__(self, word):
+    def __init__(self, word: WordDocument) -> None:
         self.word = word
-        self.part = None
+        self.part: XmlPart | None = None
         self.next_id = 1
 
-    def _xml(self):
+    def _xml(self) -> BaseOxmlElement:
         if self.part is None:
-            from docx.opc.packuri import PackURI
-            from docx.opc.part import XmlPart
-
             root = parse_xml(
                 f'<w:footnotes {nsdecls("w")}>'
                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
@@ -228,7 +256,8 @@ class _Footnotes:
             self.part = XmlPart(PackURI("/word/footnotes.xml"), self.CONTENT_TYPE, root, self.word.part.package)
             self.word.part.relate_to(self.part, self.FOOTNOTES)
             settings = self.word.settings.element
-            note_pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+            note_pr = parse_xml(f'<w:footnotePr {nsdecls("w")}>'
+                                '<w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
             # Schema order: w:footnotePr stands just before w:endnotePr, w:compat and what follows them.
             anchor = next((el for el in (settings.find(qn(tag)) for tag in ("w:endnotePr", "w:compat", "w:docVars",
                                                                             "w:rsids", "m:mathPr", "w:themeFontLang",
@@ -241,7 +270,7 @@ class _Footnotes:
                 settings.append(note_pr)
         return self.part.element
 
-    def mark(self, paragraph, text: str):
+    def mark(self, paragraph: Paragraph, text: str) -> None:
         """A footnote mark at the end of `paragraph` (so far), and its note at the page's foot."""
         note_id = self.next_id
         self.next_id += 1
@@ -263,7 +292,7 @@ def _escape(text: str) -> str:
 
 # Page, styles, fonts ---------------------------------------------------------------------------
 
-def _page(word):
+def _page(word: WordDocument) -> None:
     section = word.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -279,7 +308,7 @@ def _page(word):
     grid.set(qn("w:linePitch"), str(_twips(LINE_PITCH)))   # no w:type: no grid, see TIGHTEN
 
 
-def _styles(word):
+def _styles(word: WordDocument) -> None:
     """Document defaults: 仿宋 三号 set 0.25 pt tight, Chinese, fixed 28.95 pt lines, no space
     between paragraphs."""
     defaults = word.styles.element.find(qn("w:docDefaults"))
@@ -314,12 +343,12 @@ def _styles(word):
         f'<w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'))
 
 
-def _rfonts(name: str):
+def _rfonts(name: str) -> BaseOxmlElement:
     return parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="{name}" w:hAnsi="{name}" '
                      f'w:eastAsia="{name}" w:cs="{name}"/>')
 
 
-def _font_table(word):
+def _font_table(word: WordDocument) -> None:
     """Each font the document uses, with its substitute (w:altName) and as a GB2312 (charset 86)
     font, so that a machine without it picks the named Chinese face, not a Latin one."""
     part = next(p for p in word.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
@@ -336,7 +365,7 @@ def _font_table(word):
     part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _drop_template_leftovers(word):
+def _drop_template_leftovers(word: WordDocument) -> None:
     """python-docx's template carries a thumbnail of another document: not ours to ship."""
     package = word.part.package
     for rel_id, rel in list(package.rels.items()):
@@ -344,14 +373,14 @@ def _drop_template_leftovers(word):
             del package.rels[rel_id]
 
 
-def _twips(length) -> int:
+def _twips(length: Length) -> int:
     return int(round(length / 635))          # EMU per twip
 
 
 # Paragraphs -------------------------------------------------------------------------------------
 
-def _paragraph(word, text, font, size, *, centred=False, indent=False, keep_with_next=False,
-               line=LINE_PITCH):
+def _paragraph(word: WordDocument, text: str, font: tuple[str, str], size: Length, *, centred: bool = False,
+               indent: bool = False, keep_with_next: bool = False, line: Length = LINE_PITCH) -> Paragraph:
     paragraph = word.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -378,7 +407,7 @@ def _paragraph(word, text, font, size, *, centred=False, indent=False, keep_with
     return paragraph
 
 
-def _no_hanging_punctuation(paragraph):
+def _no_hanging_punctuation(paragraph: Paragraph) -> None:
     """w:overflowPunct on: Word's default (允许标点溢出边界), written out for LibreOffice, which
     reads it inverted (7.4: on → no hanging punctuation; absent or off → hanging) and, with the
     tightened letters, drops a comma it hangs into the margin from the page altogether."""
@@ -396,7 +425,7 @@ def _no_hanging_punctuation(paragraph):
         p_pr.append(overflow)
 
 
-def _run(paragraph, text, font_name, size):
+def _run(paragraph: Paragraph, text: str, font_name: str, size: Length) -> Run:
     run = paragraph.add_run(text)
     run.font.size = size
     run.font.name = font_name                      # w:ascii and w:hAnsi only …
@@ -406,7 +435,7 @@ def _run(paragraph, text, font_name, size):
     return run
 
 
-def _footer_page_numbers(word):
+def _footer_page_numbers(word: WordDocument) -> None:
     """“— 1 —”: 四号 宋体, a PAGE field between two em dashes (一字线), centred."""
     footer = word.sections[0].footer
     paragraph = footer.paragraphs[0]

@@ -14,8 +14,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import downloads
 from ..edition import model
+from . import downloads
 from .docx_writer import write_docx
 from .printing import chromium, print_pdf
 

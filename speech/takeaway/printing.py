@@ -8,7 +8,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # imported when Chromium is first needed
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, headless Chromium tries to reach Google's hosts on its own.
@@ -17,7 +20,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
+def chromium() -> Iterator[Browser]:
     """A Playwright Browser over Debian's Chromium."""
     from playwright.sync_api import sync_playwright
 
@@ -29,7 +32,7 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-def print_pdf(page: Any, url: str, out: Path, title: str | None = None) -> Path:
+def print_pdf(page: Page, url: str, out: Path, title: str | None = None) -> Path:
     """Print one page of the site to PDF with a Playwright page, as the browser's print dialog
     prints it (print media, the page's @page rules), once its fonts are in; `title` is what a PDF
     viewer's title bar shows. The downloads and the print tests both print with this."""
