@@ -34,7 +34,7 @@ def test_a_heading_across_lines_ends_at_its_own_end_tag():
 
 @pytest.mark.parametrize("page", [HEADER, MINIFIED], ids=["as rendered", "minified"])
 def test_the_entry_comes_first_in_the_header_and_the_dialog_is_named_by_its_search_box(page):
-    done = complete_header(page, ENTRY)
+    done = complete_header(page, ENTRY, "x.html")
     nav_open = done.index(">", done.index("<nav")) + 1
     assert done[nav_open:].startswith(ENTRY)
     dialog = done[done.index("<div"):done.index(">", done.index("<div")) + 1]
@@ -49,5 +49,5 @@ def test_the_entry_comes_first_in_the_header_and_the_dialog_is_named_by_its_sear
     (HEADER.replace(' placeholder="搜&amp;索"', ""), "search dialog"),
 ])
 def test_a_changed_header_stops_the_build_naming_what_is_missing(changed, missing):
-    with pytest.raises(ThemeChanged, match=missing):
-        complete_header(changed, ENTRY)
+    with pytest.raises(ThemeChanged, match=f"^x.html: .*{missing}"):
+        complete_header(changed, ENTRY, "x.html")

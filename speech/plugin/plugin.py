@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from speech.edition.edition import EditionErrors, EditionSources, read_edition
+from speech.edition.edition import Edition, EditionErrors, EditionSources, read_edition
 from speech.edition.inputs import input_errors
 from speech.edition.raw_html import ContentIsText
 from speech.edition.site_markdown import SiteMarkdown
@@ -39,7 +39,7 @@ from .config import SpeechConfig
 from .hosting import Hosting
 from .pages import SearchPages, escape_front_matter, page_context
 from .reader_settings import ZIHAO, reader_settings
-from .rendered import ThemeChanged, complete_header
+from .rendered import complete_header
 from .scripts import join_bundles
 from .template_cache import TemplateCache
 
@@ -120,7 +120,7 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
 
     @event_priority(50)  # before the minifier, which then treats the header as a whole
     def _complete_page_header(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.complete_header(output, page.file.src_uri)
+        return complete_header(output, self.access_entry, page.file.src_uri)
 
     @event_priority(-200)  # after the minifier: the text the browser will hash
     def _trust_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -133,7 +133,7 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
     def _complete_template_header(self, output_content: str, *, template_name: str,
                                   config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
-            return self.complete_header(output_content, template_name)
+            return complete_header(output_content, self.access_entry, template_name)
         return output_content
 
     @event_priority(-200)
@@ -143,13 +143,6 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
         return output_content
 
     on_post_template = CombinedEvent(_complete_template_header, _trust_template)
-
-    def complete_header(self, output: str, name: str) -> str:
-        """Material's header with what it has no block for (rendered.py)."""
-        try:
-            return complete_header(output, self.access_entry)
-        except ThemeChanged as err:
-            raise PluginError(f"{name}: {err}") from None
 
     # Before Material's offline plugin (-100), which copies the index's stub for file://.
     def _write_search_index(self, *, config: MkDocsConfig) -> None:
@@ -163,15 +156,20 @@ class SpeechPlugin(BasePlugin[SpeechConfig]):
         documents = downloads.documents(self.edition.speech)
         self.hosting.write(site_dir, bool(config.site_url), documents)
         if self.downloads:
-            try:
-                for path in write_downloads(site_dir, self.edition.speech, config.site_url or ""):
-                    log.info(f"{path.relative_to(site_dir)}  {path.stat().st_size / 1024:.0f} KiB")
-            except DeadDownloadLinks as err:
-                raise PluginError(str(err)) from None
+            take_away(site_dir, self.edition, config.site_url or "")
         if self.publish:   # the last step: every file is final
             assets.precompress(site_dir)
 
     on_post_build = CombinedEvent(_write_search_index, _write_hosting_and_downloads)
+
+
+def take_away(site_dir: Path, edition: Edition, site_url: str) -> None:
+    """The downloads, each logged with its size."""
+    try:
+        for path in write_downloads(site_dir, edition.speech, site_url):
+            log.info(f"{path.relative_to(site_dir)}  {path.stat().st_size / 1024:.0f} KiB")
+    except DeadDownloadLinks as err:
+        raise PluginError(str(err)) from None
 
 
 def fail(errors: list[str]) -> NoReturn:

@@ -4,8 +4,8 @@
   the rest, so that the template sets the meta line and the tool row between the two.
 - complete_header: what Material's header has no block for — a name for its search dialog (axe:
   aria-dialog-name), taken from the dialog's own search box, and the 无障碍 entry as the first
-  stop in the header. If Material's header changes so that neither place is found, the build
-  stops saying so (design/material.md lists both).
+  stop in the header. If Material's header changes so that a place is not found, the build stops
+  naming the page and the place (design/material.md lists both).
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 
-class ThemeChanged(Exception):
+class ThemeChanged(PluginError):
     """Material's rendered header no longer has a place the site relies on."""
 
 
@@ -85,14 +86,15 @@ class _HeaderPlaces(_Positions):
             self.search_box = self.search_box or attr.get("placeholder")
 
 
-def complete_header(page: str, access_entry: str) -> str:
+def complete_header(page: str, access_entry: str, name: str) -> str:
+    """The rendered page `name` with the entry first in its header and its search dialog named."""
     places = _HeaderPlaces(page)
     places.parse()
     if places.nav_open is None:
-        raise ThemeChanged("Material's header has no <nav class=\"md-header__inner\">: "
+        raise ThemeChanged(f"{name}: Material's header has no <nav class=\"md-header__inner\">: "
                            "the 无障碍 entry has no place (design/material.md)")
     if places.dialog_close is None or not places.search_box:
-        raise ThemeChanged("Material's header has no search dialog with a search box: "
+        raise ThemeChanged(f"{name}: Material's header has no search dialog with a search box: "
                            "the dialog cannot be named (design/material.md)")
     name = f' aria-label="{html.escape(places.search_box)}"'
     # The later place first, so that the earlier one's offset still holds.
