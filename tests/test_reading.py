@@ -242,7 +242,7 @@ def test_short_labels_are_the_links_of_up_to_eight_characters(site):
 # Computed font sizes of the reading surface's parts (px), on the page it is looked at.
 PART_SIZES = """() => {
   const size = selector => { const e = document.querySelector(selector); return e && parseFloat(getComputedStyle(e).fontSize) }
-  return { title: size(".md-content article h1"), body: size(".md-content article :is(p.speech, h1 ~ p)"),
+  return { title: size(".md-content article h1"), body: size(".md-content article :is(p.speech, h1 ~ p:not(.article-meta, .print-only))"),
            notes: size(".footnote li"), table: size(".md-content article td"), meta: size(".article-meta"), tools: size(".tool-row"),
            outline: size(".outline li"), cite: size(".cite-page p"),
            search: size(".md-search-result__meta") * document.querySelector(".md-search-result__meta").currentCSSZoom }
@@ -251,7 +251,9 @@ PART_SIZES = """() => {
 
 @pytest.mark.parametrize("name", ["index.html", "yiyi.html", "shuyu.html"])
 def test_zihao_scales_every_part_in_proportion_and_the_title_leads(page, base_url, name):
-    """特大 is twice 默认 for every part at every width; the title is at least 1.15 × the text."""
+    """特大 is twice 默认 for every part at every width, but on phones the meta line and the tool
+    row, which stop at 150 % (the first screen keeps room for the speech); the title is at least
+    1.15 × the text."""
     page.goto(base_url + name)
     page.evaluate("document.querySelector('.md-search__input').value = '党建'; "
                   "document.querySelector('.md-search__input').dispatchEvent(new Event('input'))")
@@ -265,7 +267,8 @@ def test_zihao_scales_every_part_in_proportion_and_the_title_leads(page, base_ur
             assert sizes[zihao]["title"] >= 1.15 * sizes[zihao]["body"], (name, width, zihao, sizes[zihao])
         for part, default in sizes[""].items():
             if default and part != "title":
-                assert sizes["teda"][part] == pytest.approx(2 * default, rel=0.01), (name, width, part, sizes)
+                factor = 1.5 if part in ("meta", "tools") and width < 720 else 2
+                assert sizes["teda"][part] == pytest.approx(factor * default, rel=0.01), (name, width, part, sizes)
 
 
 def test_the_speech_and_its_notes_in_one_serif_the_interface_in_one_sans(page, base_url):
