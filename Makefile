@@ -18,10 +18,10 @@ serve: $(VENV)/.site-deps      ## the site at http://127.0.0.1:8000, rebuilt on 
 build: build-system-deps $(VENV)/.site-deps  ## the publishable site in site/, downloads included; server configs in deploy/
 	$(BIN)/mkdocs build --strict
 
-check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser; search quality under node)
+check: $(VENV)/.test-deps      ## the fast layers: unit and site tests (no browser; search quality under node, which make system-deps installs)
 	$(BIN)/python -m pytest -q -m "unit or site"
 
-test: system-deps             ## every test: unit, site, browser, gates; search-worker.js under node --test
+test: system-deps             ## every test: unit, site, browser, gates; tests/js/ under node --test
 	$(MAKE) -j2 --no-print-directory $(VENV)/.test-deps $(QUALITY)/node_modules/.installed  # side by side
 	node --test
 	$(BIN)/python -m pytest $(PARALLEL)

@@ -2,7 +2,7 @@
  * 学习笔记: marks (划线) on the speech's own words, a reader's thoughts (想法) beside them, and the
  * page 我的笔记 (biji.html) that lists them all and exports them with their references.
  *
- * Loaded on first use only, by page.js: on a selection inside the speech, on a ¶, on 我的笔记, or
+ * Loaded on first use only, by page.js (page/notes-loader.js): on a selection inside the speech, on a ¶, on 我的笔记, or
  * on a page visited by a reader who has marks. Everything lives in this browser (localStorage,
  * from file:// too); nothing is sent anywhere. design/notes.md says how marks are anchored.
  *

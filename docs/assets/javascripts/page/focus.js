@@ -7,7 +7,7 @@
  * opens when it takes focus; Tab on past it closes it again (its results would cover the page
  * behind), and its results box takes focus only when it holds results. A focused element is
  * scrolled clear of the sticky header: scroll-padding-top is the header's height (the 无障碍
- * tools add their bar at the foot, as scroll-padding-bottom, in access.js).
+ * tools add their bar at the foot, as scroll-padding-bottom, in access/caption.js).
  */
 ;(function () {
   "use strict"
