@@ -239,6 +239,32 @@ def test_short_labels_are_the_links_of_up_to_eight_characters(site):
             assert ("short-label" in link.get("class", [])) == short, f"{name}: {link}"
 
 
+# The lines a footer's page names stand on: each name's characters grouped by the top of their box.
+FOOTER_NAME_LINES = """() => [...document.querySelectorAll(".md-footer__title .md-ellipsis")]
+  .filter(name => name.getClientRects().length).map(name => {
+    const text = [...name.childNodes].find(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim())
+    const lines = new Map()
+    for (let i = 0; i < text.length; i++) {
+      if (!text.data[i].trim()) continue
+      const range = document.createRange()
+      range.setStart(text, i)
+      range.setEnd(text, i + 1)
+      const top = Math.round(range.getBoundingClientRect().top)
+      lines.set(top, (lines.get(top) || "") + text.data[i])
+    }
+    return [...lines.values()]
+  })"""
+
+
+@pytest.mark.parametrize("name", ["mudi.html", "quanwen.html"])
+def test_the_footers_page_names_break_only_as_titles_do(page, base_url, name):
+    """At any width and 字号 a page's name in the footer stands whole, or breaks after its 、."""
+    page.goto(base_url + name)
+    for state in each_state(page, zihaos=("", "teda")):
+        for lines in page.evaluate(FOOTER_NAME_LINES):
+            assert all(line.endswith("、") for line in lines[:-1]), f"{name}, {state}: {' / '.join(lines)}"
+
+
 # Computed font sizes of the reading surface's parts (px), on the page it is looked at.
 PART_SIZES = """() => {
   const size = selector => { const e = document.querySelector(selector); return e && parseFloat(getComputedStyle(e).fontSize) }
