@@ -96,8 +96,8 @@ def complete_header(page: str, access_entry: str, name: str) -> str:
     if places.dialog_close is None or not places.search_box:
         raise ThemeChanged(f"{name}: Material's header has no search dialog with a search box: "
                            "the dialog cannot be named (design/material.md)")
-    name = f' aria-label="{html.escape(places.search_box)}"'
+    label = f' aria-label="{html.escape(places.search_box)}"'
     # The later place first, so that the earlier one's offset still holds.
-    for at, text in sorted([(places.nav_open, access_entry), (places.dialog_close, name)], reverse=True):
+    for at, text in sorted([(places.nav_open, access_entry), (places.dialog_close, label)], reverse=True):
         page = page[:at] + text + page[at:]
     return page
