@@ -43,8 +43,7 @@ clean:
 	rm -rf site deploy build $(VENV) $(QUALITY)/node_modules
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV) || \
-	  { echo "python3 -m venv failed: on Debian/Ubuntu, apt-get install python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || { tools/install-system-deps.sh venv && $(PYTHON) -m venv $(VENV); }
 
 # uv installs the pinned requirements in seconds, where pip takes half a minute; uv is pinned too.
 UV := $(BIN)/uv

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need, if they are missing (with the argument `build`, only
-# the first four (the fonts: Noto and UKai), which is what `make build` needs): Python's venv module (Debian
+# Install the Debian packages the tests need, if they are missing (with the argument `venv`, only
+# the first, which `make serve` needs; with `build`, only the first four, with the fonts Noto and
+# UKai, which is what `make build` needs): Python's venv module (Debian
 # ships it apart), Chromium (driven by Playwright and Lighthouse; `playwright install` cannot
 # download browsers here), CJK fonts (Noto; Arphic's UKai for 楷体), poppler (PDF checks), LibreOffice Writer without its GUI (the
 # tests render each Word download with it; tools/fontconfig/fonts.conf maps the GB fonts onto the
@@ -21,6 +22,10 @@ install() {
 
 need=()
 python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
+if [ "${1:-}" = venv ]; then
+  [ ${#need[@]} -eq 0 ] || install "${need[@]}"
+  exit 0
+fi
 command -v chromium >/dev/null || need+=(chromium)
 families=$(fc-list : family 2>/dev/null || true)   # not piped into grep -q: pipefail + SIGPIPE
 grep -q "Noto Serif CJK" <<<"$families" || need+=(fonts-noto-cjk fontconfig)
