@@ -126,7 +126,8 @@ def copy_project(folder: Path) -> Path:
 
 def edit_as_an_editor(project: Path) -> None:
     """Changes an editor may make that must still build: a template with a new inline script
-    (the CSP follows it), a glossary explanation with < > & in it (text wherever it is shown)."""
+    (the CSP follows it), a glossary explanation with < > & in it (text wherever it is shown), a
+    page written without its heading (it still has its title, from its front matter)."""
     template = project / "overrides" / "main.html"
     text = template.read_text(encoding="utf-8")
     assert "{% block libs %}" in text
@@ -136,6 +137,10 @@ def edit_as_an_editor(project: Path) -> None:
     text = glossary.read_text(encoding="utf-8")
     assert "*[党组]: " in text
     glossary.write_text(text.replace("*[党组]: ", "*[党组]: &lt;党组&gt; &amp; "), encoding="utf-8")
+    page = project / "docs" / "wuzhangai.md"
+    text = page.read_text(encoding="utf-8")
+    assert "# 无障碍说明 { #wuzhangai }\n" in text
+    page.write_text(text.replace("# 无障碍说明 { #wuzhangai }\n", "", 1), encoding="utf-8")
 
 
 def _make_shared(name: str, folder: Path) -> subprocess.CompletedProcess:

@@ -137,6 +137,17 @@ SHOWN_CONTROLS = """() => [...document.querySelectorAll('article button, article
   .map(([e, box]) => ({ text: e.innerText, top: box.top, bottom: box.bottom }))"""
 
 
+def test_a_page_written_without_its_heading_keeps_its_title_and_tools(edited_site):
+    """edited_site's 无障碍说明 has no heading in its Markdown: the page is titled from its front
+    matter, as Material would title it, with the tool row under the title."""
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup((edited_site / "wuzhangai.html").read_text(encoding="utf-8"), "html.parser").article
+    headings = article.find_all("h1")
+    assert [h.get_text(strip=True) for h in headings] == ["无障碍说明"]
+    assert headings[0].find_next_sibling()["aria-label"] == "阅读工具"
+
+
 def test_an_article_page_title_then_meta_then_one_tool_row(browser, base_url):
     context = browser.new_context(viewport={"width": 360, "height": 900}, is_mobile=True, has_touch=True)
     page = context.new_page()
